@@ -1,0 +1,147 @@
+package vn.dvctt.agent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.dvctt.content.DeviceIds;
+
+/**
+ * What one agent needs to run, read from a properties file.
+ *
+ * @param username {@code null} to connect anonymously
+ * @param password {@code null} when not set; only allowed together with a username
+ */
+public record AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir) {
+
+    public static final String ENV_CONFIG_PATH = "DVCTT_AGENT_CONFIG";
+    public static final Path DEFAULT_PATH = Path.of("agent.properties");
+
+    static final String BROKER_URL = "broker.url";
+    static final String DEVICE_ID = "device.id";
+    static final String USERNAME = "broker.username";
+    static final String PASSWORD = "broker.password";
+    static final String DATA_DIR = "data.dir";
+
+    private static final Set<String> KEYS = Set.of(BROKER_URL, DEVICE_ID, USERNAME, PASSWORD, DATA_DIR);
+    private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+
+    /** Where the config lives: the first argument, else {@value #ENV_CONFIG_PATH}, else {@code ./agent.properties}. */
+    public static Path locate(String[] args, Map<String, String> env) {
+        if (args.length > 0 && !args[0].isBlank()) {
+            return Path.of(args[0]);
+        }
+        String fromEnv = env.get(ENV_CONFIG_PATH);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv.trim());
+        }
+        return DEFAULT_PATH;
+    }
+
+    public static AgentConfig load(Path file) {
+        Properties properties = new Properties();
+        // UTF-8, not the ISO-8859-1 of Properties.load(InputStream): paths may be Vietnamese
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new AgentConfigException("agent config " + file.toAbsolutePath() + " not found (pass its path as"
+                    + " the first argument or set " + ENV_CONFIG_PATH + ")", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AgentConfigException("agent config " + file.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+        }
+        return from(properties, file.toString());
+    }
+
+    /**
+     * @param source names the origin in error messages, e.g. the file path
+     */
+    public static AgentConfig from(Properties properties, String source) {
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            // a misspelt optional key would otherwise be silently ignored, e.g. an anonymous login
+            throw new AgentConfigException("agent config " + source + ": unknown key(s) " + unknown
+                    + ", expected only " + new TreeSet<>(KEYS));
+        }
+
+        String brokerUrl = required(properties, BROKER_URL, source);
+        checkBrokerUrl(brokerUrl, source);
+
+        String deviceId = required(properties, DEVICE_ID, source);
+        try {
+            DeviceIds.requireValid(deviceId);
+        } catch (IllegalArgumentException e) {
+            throw new AgentConfigException("agent config " + source + ": " + DEVICE_ID + " is invalid: " + e.getMessage(), e);
+        }
+
+        String username = optional(properties, USERNAME);
+        // the password is taken verbatim: spaces may be part of it
+        String password = properties.getProperty(PASSWORD);
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+        if (password != null && username == null) {
+            throw new AgentConfigException("agent config " + source + ": " + PASSWORD + " is set but " + USERNAME + " is not");
+        }
+
+        String dataDirValue = required(properties, DATA_DIR, source);
+        Path dataDir;
+        try {
+            dataDir = Path.of(dataDirValue);
+        } catch (InvalidPathException e) {
+            throw new AgentConfigException("agent config " + source + ": " + DATA_DIR + " is not a valid path: " + e.getMessage(), e);
+        }
+        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir);
+    }
+
+    private static void checkBrokerUrl(String url, String source) {
+        String problem;
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme())) {
+                problem = "scheme must be one of " + new TreeSet<>(SCHEMES);
+            } else if (uri.getHost() == null) {
+                problem = "host is missing";
+            } else {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            problem = e.getMessage();
+        }
+        throw new AgentConfigException("agent config " + source + ": " + BROKER_URL + " must look like tcp://host:1883, got \""
+                + url + "\" (" + problem + ")");
+    }
+
+    private static String required(Properties properties, String key, String source) {
+        String value = optional(properties, key);
+        if (value == null) {
+            throw new AgentConfigException("agent config " + source + ": missing required key " + key);
+        }
+        return value;
+    }
+
+    private static String optional(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // Properties keeps trailing blanks, which are invisible in an editor
+        return value.trim();
+    }
+
+    /** Never prints the password: configs end up in logs. */
+    @Override
+    public String toString() {
+        return "AgentConfig[brokerUrl=" + brokerUrl + ", deviceId=" + deviceId + ", username=" + username
+                + ", password=" + (password == null ? "<none>" : "<set>") + ", dataDir=" + dataDir + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package vn.dvctt.agent;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The agent's one connection to the broker. Kept this small so the MQTT client library (Paho
+ * 1.2.5, unmaintained, with known bugs) stays behind it and can be replaced.
+ *
+ * <p>The link owns the device's presence: it announces ONLINE on every (re)connect and leaves an
+ * OFFLINE Last Will with the broker.
+ */
+public interface BrokerLink extends AutoCloseable {
+
+    /**
+     * Starts connecting and keeps retrying until connected or closed, because a village PC often
+     * starts before its network does.
+     *
+     * @return completes once the broker has accepted the first ONLINE status
+     */
+    CompletableFuture<Void> connect();
+
+    /**
+     * Hands a message to the client without blocking.
+     *
+     * @return completes when the broker acknowledged it (QoS 1) or it was written (QoS 0); fails when
+     *     the link is down, the client refused it or the broker answered with an error reason code
+     */
+    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
+
+    boolean isConnected();
+
+    /** Announces OFFLINE when connected, disconnects and releases the client. Never throws. */
+    @Override
+    void close();
+}

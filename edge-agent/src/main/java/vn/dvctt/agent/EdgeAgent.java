@@ -1,0 +1,58 @@
+package vn.dvctt.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The agent process: connect, stay online, announce OFFLINE when the service stops. */
+public final class EdgeAgent {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
+
+    private EdgeAgent() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path configPath = AgentConfig.locate(args, System.getenv());
+        AgentConfig config;
+        try {
+            config = AgentConfig.load(configPath);
+        } catch (AgentConfigException e) {
+            log.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            // created now so a wrong or read-only path fails at start, not at the first download
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            log.error("Cannot create data.dir {}: {}", config.dataDir().toAbsolutePath(), e.toString());
+            System.exit(2);
+            return;
+        }
+
+        String version = version();
+        log.info("DVCTT edge agent {} starting as {} against {}", version, config.deviceId(), config.brokerUrl());
+        PahoBrokerLink link = new PahoBrokerLink(config, version);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping");
+            link.close();
+            log.info("Stopped");
+            stopped.countDown();
+        }, "dvctt-shutdown"));
+
+        link.connect().thenRun(() -> log.info("Online as {} at {}", config.deviceId(), config.brokerUrl()));
+        // Paho's and the retry threads may all be daemons: the main thread is what keeps the process up
+        stopped.await();
+    }
+
+    /** The jar manifest's Implementation-Version (added by the Boot parent's jar plugin config). */
+    static String version() {
+        String version = EdgeAgent.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+}

@@ -1,0 +1,4 @@
+package vn.dvctt.geo;
+
+public record UnitId(long value) {
+}

@@ -1,0 +1,48 @@
+package vn.dvctt.geo;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvctt.geo.internal.AdminUnits;
+
+/**
+ * The one thing the security feature needs from this one: where a unit sits in the tree. Kept
+ * apart from {@link AdminUnitService} so that scope checks do not depend on the service they guard.
+ */
+@Component
+public class UnitPaths {
+
+    private final AdminUnits units;
+
+    UnitPaths(AdminUnits units) {
+        this.units = units;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> pathOf(UnitId id) {
+        return units.findPathById(id.value());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UnitId> idOfCode(String code) {
+        return units.findIdByCode(code).map(UnitId::new);
+    }
+
+    /** Labels of the given units, in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<UnitId, UnitLabel> labels(Collection<UnitId> ids) {
+        Map<UnitId, UnitLabel> labels = new HashMap<>();
+        List<Long> values = ids.stream().map(UnitId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            for (Object[] row : units.findLabels(values.subList(from, Math.min(values.size(), from + 500)))) {
+                UnitId id = new UnitId((Long) row[0]);
+                labels.put(id, new UnitLabel(id, (String) row[1], ((UnitType) row[3]).displayName((String) row[2])));
+            }
+        }
+        return labels;
+    }
+}

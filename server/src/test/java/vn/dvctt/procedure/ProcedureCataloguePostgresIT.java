@@ -1,0 +1,7 @@
+package vn.dvctt.procedure;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class ProcedureCataloguePostgresIT extends ProcedureCatalogueContract {
+}
