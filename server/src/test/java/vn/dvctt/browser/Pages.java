@@ -72,10 +72,20 @@ final class Pages {
 
         String summaryAfterChange(String previous) {
             By summary = By.id("unit-import-summary");
-            return waitFor(driver).until(d -> {
-                String text = d.findElement(summary).getText();
-                return text.isBlank() || text.equals(previous) ? null : text;
-            });
+            try {
+                return waitFor(driver).until(d -> {
+                    String text = d.findElement(summary).getText();
+                    return text.isBlank() || text.equals(previous) ? null : text;
+                });
+            } catch (org.openqa.selenium.TimeoutException ex) {
+                // Say what the upload itself saw, so a timeout tells which side lost the file.
+                Object files = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.getElementById('unit-import-upload').files"
+                                + ".map(f => f.name + ' status=' + f.status + ' error=' + f.error"
+                                + " + ' complete=' + f.complete + ' progress=' + f.progress)");
+                throw new AssertionError("summary stayed '" + driver.findElement(summary).getText()
+                        + "'; upload files: " + files, ex);
+            }
         }
 
         java.util.List<String> problemCells() {

@@ -4,21 +4,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import vn.dvctt.geo.AdminUnitService;
 import vn.dvctt.geo.ImportProblem;
 import vn.dvctt.geo.UnitImportReport;
+import vn.dvctt.shared.ui.SpreadsheetUpload;
 
 /** Upload a CSV/XLSX of units; shows what changed, or every refused line and why. */
 class UnitImportDialog extends Dialog {
 
-    private static final int MAX_BYTES = 64 * 1024 * 1024;
     private final Runnable onApplied;
     private final Paragraph summary = new Paragraph();
     private final Grid<ImportProblem> problems = new Grid<>();
@@ -29,21 +22,8 @@ class UnitImportDialog extends Dialog {
         setWidth("min(95vw, 48rem)");
 
         Paragraph help = new Paragraph(getTranslation("units.import.help"));
-        // The upload goes to a temporary file, not memory: a national file is tens of megabytes.
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> ui.access(() -> {
-            try (InputStream in = Files.newInputStream(file.toPath())) {
-                show(units.importUnits(in, metadata.fileName()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            } finally {
-                file.delete();
-            }
-        })));
+        SpreadsheetUpload upload = new SpreadsheetUpload((in, fileName) -> show(units.importUnits(in, fileName)));
         upload.setId("unit-import-upload");
-        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        upload.setMaxFileSize(MAX_BYTES);
         upload.addFileRejectedListener(e -> summary.setText(e.getErrorMessage()));
 
         summary.setId("unit-import-summary");

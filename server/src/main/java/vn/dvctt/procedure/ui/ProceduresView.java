@@ -11,22 +11,16 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dvctt.procedure.ProcedureData;
 import vn.dvctt.procedure.ProcedureImportReport;
 import vn.dvctt.procedure.ProcedureService;
+import vn.dvctt.shared.ui.SpreadsheetUpload;
 import vn.dvctt.ui.NavEntry;
 
 /** The procedure catalogue: search without accents, filter to essential services, import for admins. */
@@ -89,24 +83,17 @@ class ProceduresView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("procedures.import"));
         dialog.setWidth("min(95vw, 44rem)");
         Paragraph summary = new Paragraph(getTranslation("procedures.import.help"));
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> ui.access(() -> {
-            try (InputStream in = Files.newInputStream(file.toPath())) {
-                ProcedureImportReport report = procedures.importFile(in, metadata.fileName());
-                summary.setText(report.applied()
-                        ? getTranslation("procedures.import.applied", report.lines(), report.created(), report.updated(),
-                                report.unchanged())
-                        : getTranslation("procedures.import.refused") + " " + String.join("; ", report.problems().stream()
-                                .map(p -> getTranslation("import.line") + " " + p.line() + ": "
-                                        + getTranslation(p.messageKey(), p.detail())).toList()));
-                refresh();
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            } finally {
-                file.delete();
-            }
-        })));
-        upload.setAcceptedFileTypes(".csv", ".xlsx");
+        SpreadsheetUpload upload = new SpreadsheetUpload((in, fileName) -> {
+            ProcedureImportReport report = procedures.importFile(in, fileName);
+            summary.setText(report.applied()
+                    ? getTranslation("procedures.import.applied", report.lines(), report.created(), report.updated(),
+                            report.unchanged())
+                    : getTranslation("procedures.import.refused") + " " + String.join("; ", report.problems().stream()
+                            .map(p -> getTranslation("import.line") + " " + p.line() + ": "
+                                    + getTranslation(p.messageKey(), p.detail())).toList()));
+            refresh();
+        });
+        upload.addFileRejectedListener(e -> summary.setText(e.getErrorMessage()));
         dialog.add(upload, summary);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
         dialog.open();
