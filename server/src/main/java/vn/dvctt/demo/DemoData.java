@@ -3,6 +3,7 @@ package vn.dvctt.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +46,12 @@ class DemoData implements ApplicationRunner {
     private final ProcedureService procedures;
     private final PlatformTransactionManager transactions;
     private final String port;
+    private final List<DemoContributor> contributors;
 
     DemoData(AdminUnitService units, UserService users, UnitPaths unitPaths, CurrentUser currentUser,
              ProcedureService procedures, PlatformTransactionManager transactions,
-             @Value("${server.port:8080}") String port) {
+             @Value("${server.port:8080}") String port, List<DemoContributor> contributors) {
+        this.contributors = contributors.stream().sorted(Comparator.comparingInt(DemoContributor::order)).toList();
         this.transactions = transactions;
         this.procedures = procedures;
         this.units = units;
@@ -102,6 +105,10 @@ class DemoData implements ApplicationRunner {
                 UnitId unit = unitPaths.idOfCode(demo.unitCode()).orElseThrow();
                 CreatedUser created = users.create(new NewUser(demo.username(), demo.displayName(), demo.role(), unit));
                 lines.add(String.format(" %-20s %-12s %s", demo.username(), demo.role(), created.initialPassword()));
+            }
+            for (DemoContributor contributor : contributors) {
+                contributor.load();
+                log.info("Demo data added by {}", contributor.getClass().getSimpleName());
             }
             return null;
         }));
