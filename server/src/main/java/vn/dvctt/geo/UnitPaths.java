@@ -27,6 +27,12 @@ public class UnitPaths {
         return units.findPathById(id.value());
     }
 
+    /** The tier a unit sits on; targets are set per level. */
+    @Transactional(readOnly = true)
+    public Optional<UnitLevel> levelOf(UnitId id) {
+        return units.findTypeById(id.value()).map(UnitType::level);
+    }
+
     @Transactional(readOnly = true)
     public Optional<UnitId> idOfCode(String code) {
         return units.findIdByCode(code).map(UnitId::new);

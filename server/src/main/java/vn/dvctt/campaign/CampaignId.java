@@ -1,0 +1,4 @@
+package vn.dvctt.campaign;
+
+public record CampaignId(long value) {
+}

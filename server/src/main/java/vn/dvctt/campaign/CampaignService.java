@@ -1,0 +1,391 @@
+package vn.dvctt.campaign;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dvctt.audit.AuditLog;
+import vn.dvctt.campaign.internal.Campaign;
+import vn.dvctt.campaign.internal.CampaignIndicator;
+import vn.dvctt.campaign.internal.CampaignIndicators;
+import vn.dvctt.campaign.internal.Campaigns;
+import vn.dvctt.campaign.internal.Indicator;
+import vn.dvctt.campaign.internal.IndicatorTarget;
+import vn.dvctt.campaign.internal.IndicatorTargets;
+import vn.dvctt.campaign.internal.IndicatorValue;
+import vn.dvctt.campaign.internal.IndicatorValues;
+import vn.dvctt.campaign.internal.Indicators;
+import vn.dvctt.geo.UnitId;
+import vn.dvctt.geo.UnitLevel;
+import vn.dvctt.geo.UnitPaths;
+import vn.dvctt.geo.UnitsRepathed;
+import vn.dvctt.security.CurrentUser;
+import vn.dvctt.security.OutsideScopeException;
+import vn.dvctt.security.Role;
+import vn.dvctt.security.Scope;
+import vn.dvctt.shared.InvalidInputException;
+
+/**
+ * Campaigns, their indicators and targets, and the values units report. Progress rolls up the
+ * tree by summing numerators and denominators of each unit's latest reading, never by averaging
+ * percentages (a commune of 10 dossiers must not weigh like a district of 10,000).
+ */
+@Service
+public class CampaignService {
+
+    /** A value within this many percentage points below its target counts as close. */
+    static final BigDecimal CLOSE_MARGIN = BigDecimal.valueOf(5);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String AUDIT_VALUE = "IndicatorValue";
+    private static final String AUDIT_CAMPAIGN = "Campaign";
+
+    private final Campaigns campaigns;
+    private final Indicators indicators;
+    private final CampaignIndicators campaignIndicators;
+    private final IndicatorTargets targets;
+    private final IndicatorValues values;
+    private final UnitPaths unitPaths;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+
+    CampaignService(Campaigns campaigns, Indicators indicators, CampaignIndicators campaignIndicators,
+                    IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths, CurrentUser currentUser,
+                    AuditLog audit) {
+        this.campaigns = campaigns;
+        this.indicators = indicators;
+        this.campaignIndicators = campaignIndicators;
+        this.targets = targets;
+        this.values = values;
+        this.unitPaths = unitPaths;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    /** The indicator library; everyone signed in may read it. */
+    @Transactional(readOnly = true)
+    public List<IndicatorData> library() {
+        return indicators.findAllByOrderByCode().stream().map(Indicator::toData).toList();
+    }
+
+    @Transactional
+    public CampaignData create(NewCampaign data) {
+        if (data.title() == null || data.title().isBlank()) {
+            throw new InvalidInputException("campaign.error.titleMissing", "A campaign needs a title");
+        }
+        if (data.kind() == null || data.startsOn() == null || data.endsOn() == null || data.scopeUnit() == null) {
+            throw new InvalidInputException("campaign.error.incomplete", "Kind, dates and unit are required");
+        }
+        if (data.endsOn().isBefore(data.startsOn())) {
+            throw new InvalidInputException("campaign.error.endsBeforeStart", "The campaign ends before it starts",
+                    data.startsOn(), data.endsOn());
+        }
+        String path = pathOf(data.scopeUnit());
+        requireOrganizerOver(path);
+        Campaign campaign = campaigns.save(new Campaign(data, path));
+        audit.record("create", AUDIT_CAMPAIGN, campaign.getId().toString(), path, null, campaign.getTitle());
+        return toData(campaign);
+    }
+
+    /** Campaigns over the caller's unit (his province's) and those inside his area. */
+    @Transactional(readOnly = true)
+    public List<CampaignData> visibleCampaigns() {
+        return campaigns.visibleFrom(currentUser.scope().unitPath()).stream().map(this::toData).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CampaignData> find(CampaignId id) {
+        return campaigns.findById(id.value()).filter(this::visible).map(this::toData);
+    }
+
+    @Transactional
+    public CampaignData addMilestone(CampaignId id, String name, LocalDate dueOn) {
+        Campaign campaign = editable(id);
+        if (name == null || name.isBlank() || dueOn == null) {
+            throw new InvalidInputException("campaign.error.milestoneIncomplete", "A milestone needs a name and a date");
+        }
+        if (!campaign.covers(dueOn)) {
+            throw new InvalidInputException("campaign.error.outsideCampaign", "The date is outside the campaign",
+                    dueOn);
+        }
+        campaign.addMilestone(name, dueOn);
+        audit.record("milestone", AUDIT_CAMPAIGN, id.value() + "", campaign.getScopeUnitPath(), null,
+                name.strip() + " " + dueOn);
+        return toData(campaign);
+    }
+
+    /** Adds a library indicator to the campaign; adding it twice is a no-op. */
+    @Transactional
+    public CampaignIndicatorData addIndicator(CampaignId id, String indicatorCode) {
+        Campaign campaign = editable(id);
+        Indicator indicator = indicators.findByCode(indicatorCode).orElseThrow(() -> new InvalidInputException(
+                "campaign.error.unknownIndicator", "No indicator " + indicatorCode, indicatorCode));
+        List<CampaignIndicator> existing = campaignIndicators.findByCampaignIdOrderByPosition(campaign.getId());
+        return existing.stream().filter(ci -> ci.getIndicator() == indicator).findFirst()
+                .orElseGet(() -> campaignIndicators.save(new CampaignIndicator(campaign.getId(), indicator,
+                        existing.size() + 1)))
+                .toData();
+    }
+
+    @Transactional
+    public CampaignData setStatus(CampaignId id, CampaignStatus status) {
+        Campaign campaign = editable(id);
+        CampaignStatus from = campaign.getStatus();
+        boolean allowed = (from == CampaignStatus.DRAFT && status == CampaignStatus.ACTIVE)
+                || (from == CampaignStatus.ACTIVE && status == CampaignStatus.CLOSED);
+        if (!allowed) {
+            throw new InvalidInputException("campaign.error.statusChange", "Cannot go from " + from + " to " + status,
+                    from, status);
+        }
+        campaign.setStatus(status);
+        audit.record("status", AUDIT_CAMPAIGN, id.value() + "", campaign.getScopeUnitPath(), from.name(),
+                status.name());
+        return toData(campaign);
+    }
+
+    /** The target for every unit of a level from a date on ("province 50%, district 40%, commune 30%"). */
+    @Transactional
+    public void setLevelTarget(long campaignIndicatorId, UnitLevel level, LocalDate dueOn, BigDecimal target) {
+        CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
+        Campaign campaign = editable(new CampaignId(ci.getCampaignId()));
+        checkTarget(ci, campaign, dueOn, target);
+        IndicatorTarget row = targets.findByCampaignIndicatorIdAndUnitLevelAndDueOn(campaignIndicatorId, level, dueOn)
+                .orElseGet(() -> IndicatorTarget.forLevel(campaignIndicatorId, level, dueOn, target));
+        row.setTarget(target);
+        targets.save(row);
+        audit.record("target", AUDIT_CAMPAIGN, ci.getCampaignId() + "", campaign.getScopeUnitPath(), null,
+                ci.getIndicator().toData().code() + " " + level + " " + dueOn + " " + target.toPlainString());
+    }
+
+    /** Overrides the level's target for one unit in the caller's area. */
+    @Transactional
+    public void setUnitTarget(long campaignIndicatorId, UnitId unit, LocalDate dueOn, BigDecimal target) {
+        CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
+        Campaign campaign = campaigns.findById(ci.getCampaignId()).orElseThrow();
+        String unitPath = pathOf(unit);
+        if (!unitPath.startsWith(campaign.getScopeUnitPath())) {
+            throw new InvalidInputException("campaign.error.unitOutsideCampaign", "The unit is outside the campaign");
+        }
+        requireOrganizerOver(unitPath);
+        checkTarget(ci, campaign, dueOn, target);
+        IndicatorTarget row = targets.findByCampaignIndicatorIdAndUnitIdAndDueOn(campaignIndicatorId, unit.value(),
+                dueOn).orElseGet(() -> IndicatorTarget.forUnit(campaignIndicatorId, unit.value(), dueOn, target));
+        row.setTarget(target);
+        targets.save(row);
+        audit.record("target", AUDIT_CAMPAIGN, ci.getCampaignId() + "", unitPath, null,
+                ci.getIndicator().toData().code() + " " + dueOn + " " + target.toPlainString());
+    }
+
+    /**
+     * A unit's reading for a period. Entered by the unit's own organizers or corrected by those
+     * above, both audited with the figures before and after.
+     */
+    @Transactional
+    public void enterValue(ValueEntry entry) {
+        CampaignIndicator ci = campaignIndicator(entry.campaignIndicatorId());
+        Campaign campaign = campaigns.findById(ci.getCampaignId()).orElseThrow();
+        String unitPath = pathOf(entry.unit());
+        Scope scope = currentUser.scope();
+        if (!scope.canView(unitPath) || !(scope.role() == Role.ADMIN || scope.role() == Role.ORGANIZER)) {
+            throw new OutsideScopeException("Values for " + unitPath + " are outside " + scope.unitPath());
+        }
+        if (!unitPath.startsWith(campaign.getScopeUnitPath())) {
+            throw new InvalidInputException("campaign.error.unitOutsideCampaign", "The unit is outside the campaign");
+        }
+        if (campaign.getStatus() != CampaignStatus.ACTIVE) {
+            throw new InvalidInputException("campaign.error.notActive", "Values are entered while a campaign is active");
+        }
+        if (entry.period() == null || !campaign.covers(entry.period())) {
+            throw new InvalidInputException("campaign.error.periodOutside", "The period is outside the campaign",
+                    entry.period());
+        }
+        IndicatorData indicator = ci.getIndicator().toData();
+        if (indicator.source() == ValueSource.COMPUTED) {
+            throw new InvalidInputException("campaign.error.computed", "This indicator is computed by the platform",
+                    indicator.code());
+        }
+        UnitLevel level = unitPaths.levelOf(entry.unit()).orElseThrow();
+        if (!indicator.entryLevels().contains(level)) {
+            throw new InvalidInputException("campaign.error.wrongLevel", "This indicator is not entered at " + level,
+                    indicator.code());
+        }
+        Figures figures = figures(indicator, entry);
+        IndicatorValue value = values.findByCampaignIndicatorIdAndUnitIdAndPeriodOn(ci.getId(), entry.unit().value(),
+                entry.period()).orElseGet(() -> new IndicatorValue(ci.getId(), entry.unit().value(), unitPath,
+                entry.period()));
+        String before = value.isNew() ? null : value.summary();
+        value.set(figures.numerator(), figures.denominator(), figures.amount(), blankToNull(entry.comment()),
+                scope.username());
+        values.save(value);
+        audit.record(before == null ? "enter" : "correct", AUDIT_VALUE,
+                indicator.code() + "@" + entry.period(), unitPath, before, value.summary());
+    }
+
+    /** The unit's progress (itself and everything below it) as of a date, against its target. */
+    @Transactional(readOnly = true)
+    public Progress progress(long campaignIndicatorId, UnitId unit, LocalDate asOf) {
+        CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
+        String path = pathOf(unit);
+        if (!currentUser.scope().canView(path)) {
+            throw new OutsideScopeException("Progress of " + path + " is outside " + currentUser.scope().unitPath());
+        }
+        IndicatorData indicator = ci.getIndicator().toData();
+        Object[] sums = values.sumLatest(ci.getId(), path, asOf).get(0);
+        BigDecimal numerator = (BigDecimal) sums[0];
+        BigDecimal denominator = (BigDecimal) sums[1];
+        BigDecimal amount = (BigDecimal) sums[2];
+        int reporting = ((Number) sums[3]).intValue();
+        BigDecimal value = switch (indicator.kind()) {
+            case RATIO -> denominator == null || denominator.signum() == 0 ? null
+                    : numerator.multiply(HUNDRED).divide(denominator, 2, RoundingMode.HALF_UP);
+            case COUNT -> amount;
+            case COVERAGE -> reporting == 0 ? null
+                    : amount.multiply(HUNDRED).divide(BigDecimal.valueOf(reporting), 2, RoundingMode.HALF_UP);
+        };
+        if (indicator.kind() == IndicatorKind.COVERAGE) {
+            numerator = amount;
+            denominator = reporting == 0 ? null : BigDecimal.valueOf(reporting);
+        }
+        BigDecimal target = targetFor(ci.getId(), unit, asOf).orElse(null);
+        return new Progress(ci.getId(), unit, asOf, numerator, denominator, value, reporting, target,
+                light(indicator.direction(), value, target));
+    }
+
+    /**
+     * The target that applies to a unit on a date: its own override before its level's; among
+     * those, the next one due (or the last one once all are past).
+     */
+    Optional<BigDecimal> targetFor(long campaignIndicatorId, UnitId unit, LocalDate asOf) {
+        UnitLevel level = unitPaths.levelOf(unit).orElseThrow();
+        List<IndicatorTarget> applicable = targets.applicable(campaignIndicatorId, unit.value(), level);
+        List<IndicatorTarget> own = applicable.stream().filter(t -> t.getUnitId() != null).toList();
+        List<IndicatorTarget> chosen = own.isEmpty() ? applicable : own;
+        return chosen.stream().filter(t -> !t.getDueOn().isBefore(asOf)).findFirst()
+                .or(() -> chosen.stream().max(Comparator.comparing(IndicatorTarget::getDueOn)))
+                .map(IndicatorTarget::getTarget);
+    }
+
+    static TrafficLight light(Direction direction, BigDecimal value, BigDecimal target) {
+        if (target == null || value == null) {
+            return TrafficLight.NO_TARGET;
+        }
+        int cmp = value.compareTo(target);
+        if (direction == Direction.LOWER) {
+            cmp = -cmp;
+        }
+        if (cmp >= 0) {
+            return TrafficLight.MET;
+        }
+        BigDecimal gap = value.subtract(target).abs();
+        return gap.compareTo(CLOSE_MARGIN) <= 0 ? TrafficLight.CLOSE : TrafficLight.BEHIND;
+    }
+
+    /** Keeps the copies of unit paths current when an import moves units. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(UnitsRepathed event) {
+        event.newPaths().forEach((unit, path) -> {
+            campaigns.repath(unit.value(), path);
+            values.repath(unit.value(), path);
+        });
+    }
+
+    private record Figures(BigDecimal numerator, BigDecimal denominator, BigDecimal amount) {
+    }
+
+    private static Figures figures(IndicatorData indicator, ValueEntry entry) {
+        switch (indicator.kind()) {
+            case RATIO -> {
+                BigDecimal n = entry.numerator();
+                BigDecimal d = entry.denominator();
+                if (n == null || d == null) {
+                    throw new InvalidInputException("campaign.error.ratioNeedsBoth",
+                            "A ratio needs a numerator and a denominator", indicator.code());
+                }
+                if (n.signum() < 0 || d.signum() < 0) {
+                    throw new InvalidInputException("campaign.error.negative", "Values cannot be negative");
+                }
+                if (n.compareTo(d) > 0) {
+                    throw new InvalidInputException("campaign.error.numeratorAboveDenominator",
+                            "The numerator is larger than the denominator", n.toPlainString(), d.toPlainString());
+                }
+                return new Figures(n, d, d.signum() == 0 ? BigDecimal.ZERO
+                        : n.multiply(HUNDRED).divide(d, 4, RoundingMode.HALF_UP));
+            }
+            case COUNT -> {
+                BigDecimal a = entry.amount();
+                if (a == null || a.signum() < 0 || a.stripTrailingZeros().scale() > 0) {
+                    throw new InvalidInputException("campaign.error.count", "A count is a whole number, 0 or more");
+                }
+                return new Figures(null, null, a);
+            }
+            case COVERAGE -> {
+                BigDecimal a = entry.amount();
+                if (a == null || !(a.compareTo(BigDecimal.ZERO) == 0 || a.compareTo(BigDecimal.ONE) == 0)) {
+                    throw new InvalidInputException("campaign.error.yesNo", "Coverage is yes (1) or no (0)");
+                }
+                return new Figures(null, null, a);
+            }
+            default -> throw new IllegalStateException(indicator.kind().name());
+        }
+    }
+
+    /** A target may fall due after the campaign ends ("80% by 02/9/2022" for a campaign ending 31/8). */
+    private void checkTarget(CampaignIndicator ci, Campaign campaign, LocalDate dueOn, BigDecimal target) {
+        if (dueOn == null || dueOn.isBefore(campaign.getStartsOn())) {
+            throw new InvalidInputException("campaign.error.outsideCampaign", "The date is outside the campaign",
+                    dueOn);
+        }
+        IndicatorKind kind = ci.getIndicator().toData().kind();
+        boolean percentage = kind != IndicatorKind.COUNT;
+        if (target == null || target.signum() < 0 || (percentage && target.compareTo(HUNDRED) > 0)) {
+            throw new InvalidInputException("campaign.error.targetRange", "A target is 0..100 % or a count of 0 or more",
+                    target == null ? "" : target.toPlainString());
+        }
+    }
+
+    private CampaignIndicator campaignIndicator(long id) {
+        return campaignIndicators.findById(id).filter(ci -> campaigns.findById(ci.getCampaignId())
+                .filter(this::visible).isPresent()).orElseThrow(() -> new InvalidInputException(
+                "campaign.error.unknownIndicator", "No campaign indicator " + id, id));
+    }
+
+    private Campaign editable(CampaignId id) {
+        Campaign campaign = campaigns.findById(id.value()).filter(this::visible).orElseThrow(
+                () -> new InvalidInputException("campaign.error.unknown", "No campaign " + id.value(), id.value()));
+        requireOrganizerOver(campaign.getScopeUnitPath());
+        return campaign;
+    }
+
+    /** Plans are made by organizers (or administrators) whose area contains the campaign's. */
+    private void requireOrganizerOver(String path) {
+        Scope scope = currentUser.scope();
+        if (!(scope.role() == Role.ADMIN || scope.role() == Role.ORGANIZER) || !path.startsWith(scope.unitPath())) {
+            throw new OutsideScopeException("Campaigns over " + path + " are outside " + scope.unitPath());
+        }
+    }
+
+    private boolean visible(Campaign campaign) {
+        String mine = currentUser.scope().unitPath();
+        return campaign.getScopeUnitPath().startsWith(mine) || mine.startsWith(campaign.getScopeUnitPath());
+    }
+
+    private String pathOf(UnitId unit) {
+        return unitPaths.pathOf(unit).orElseThrow(() -> new InvalidInputException("campaign.error.unknownUnit",
+                "No unit " + unit.value(), unit.value()));
+    }
+
+    private CampaignData toData(Campaign campaign) {
+        return campaign.toData(campaignIndicators.findByCampaignIdOrderByPosition(campaign.getId()).stream()
+                .map(CampaignIndicator::toData).toList());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,6 @@
+package vn.dvctt.campaign;
+
+/** How an indicator's values arrive. */
+public enum ValueSource {
+    ENTERED, IMPORTED, COMPUTED
+}
