@@ -1,10 +1,17 @@
 package vn.dvctt.campaign;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -30,6 +37,7 @@ import vn.dvctt.security.OutsideScopeException;
 import vn.dvctt.security.Role;
 import vn.dvctt.security.Scope;
 import vn.dvctt.shared.InvalidInputException;
+import vn.dvctt.shared.TabularFile;
 
 /**
  * Campaigns, their indicators and targets, and the values units report. Progress rolls up the
@@ -187,9 +195,138 @@ public class CampaignService {
      */
     @Transactional
     public void enterValue(ValueEntry entry) {
+        apply(validate(entry, new HashMap<>()));
+    }
+
+    /**
+     * Values from a CSV/XLSX file (unit code, indicator code, period, numerator, denominator,
+     * value, comment): every bad line is reported with its spreadsheet line number, and a file
+     * with any bad line changes nothing.
+     */
+    @Transactional
+    public ValueImportReport importValues(CampaignId id, InputStream content, String fileName) {
+        Campaign campaign = campaigns.findById(id.value()).filter(this::visible).orElseThrow(
+                () -> new InvalidInputException("campaign.error.unknown", "No campaign " + id.value(), id.value()));
+        TabularFile file;
+        try {
+            file = TabularFile.read(content, fileName);
+        } catch (IOException e) {
+            return new ValueImportReport(0, 0, 0, List.of(new ValueImportReport.Problem(0,
+                    "campaign.import.unreadable", List.of(String.valueOf(e.getMessage())))));
+        }
+        List<ValueImportReport.Problem> problems = new ArrayList<>();
+        Map<String, Integer> columns = new HashMap<>();
+        importColumn(file, "unit", true, columns, problems, "unit", "unit code", "mã đơn vị", "đơn vị");
+        importColumn(file, "indicator", true, columns, problems, "indicator", "indicator code", "mã chỉ tiêu", "chỉ tiêu");
+        importColumn(file, "period", true, columns, problems, "period", "kỳ", "ngày", "kỳ báo cáo");
+        importColumn(file, "numerator", false, columns, problems, "numerator", "tử số");
+        importColumn(file, "denominator", false, columns, problems, "denominator", "mẫu số");
+        importColumn(file, "value", false, columns, problems, "value", "giá trị", "số lượng");
+        importColumn(file, "comment", false, columns, problems, "comment", "ghi chú");
+        if (!problems.isEmpty()) {
+            return new ValueImportReport(file.lines().size(), 0, 0, problems);
+        }
+        Map<String, CampaignIndicator> byCode = new HashMap<>();
+        campaignIndicators.findByCampaignIdOrderByPosition(campaign.getId())
+                .forEach(ci -> byCode.put(ci.getIndicator().toData().code(), ci));
+        Map<String, Integer> seen = new HashMap<>();
+        Map<Long, String> paths = new HashMap<>();
+        List<Checked> checked = new ArrayList<>();
+        for (TabularFile.Line line : file.lines()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                String unitCode = line.cell(columns.get("unit"));
+                UnitId unit = unitPaths.idOfCode(unitCode).orElseThrow(() -> new InvalidInputException(
+                        "campaign.import.unknownUnit", "No unit " + unitCode, unitCode));
+                String indicatorCode = line.cell(columns.get("indicator"));
+                CampaignIndicator ci = byCode.get(indicatorCode);
+                if (ci == null) {
+                    throw new InvalidInputException("campaign.import.indicatorNotInCampaign",
+                            "Indicator " + indicatorCode + " is not in this campaign", indicatorCode);
+                }
+                LocalDate period = date(line.cell(columns.get("period")));
+                String key = unitCode + "|" + indicatorCode + "|" + period;
+                Integer first = seen.putIfAbsent(key, line.number());
+                if (first != null) {
+                    throw new InvalidInputException("campaign.import.duplicate", "Same unit, indicator and period as line "
+                            + first, first);
+                }
+                ValueEntry entry = new ValueEntry(ci.getId(), unit, period, number(line, columns.get("numerator")),
+                        number(line, columns.get("denominator")), number(line, columns.get("value")),
+                        columns.containsKey("comment") ? line.cell(columns.get("comment")) : null);
+                checked.add(validate(entry, paths));
+            } catch (InvalidInputException e) {
+                problems.add(new ValueImportReport.Problem(line.number(), e.messageKey(), List.of(e.args())));
+            } catch (OutsideScopeException e) {
+                problems.add(new ValueImportReport.Problem(line.number(), "campaign.import.outsideScope",
+                        List.of(line.cell(columns.get("unit")))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new ValueImportReport(file.lines().size(), 0, 0, problems);
+        }
+        int corrected = 0;
+        for (Checked row : checked) {
+            corrected += apply(row) ? 1 : 0;
+        }
+        audit.record("import", AUDIT_VALUE, fileName == null ? "" : fileName, campaign.getScopeUnitPath(), null,
+                "lines=" + checked.size() + ", corrected=" + corrected);
+        return new ValueImportReport(checked.size(), checked.size() - corrected, corrected, List.of());
+    }
+
+    private static void importColumn(TabularFile file, String name, boolean required, Map<String, Integer> columns,
+                                     List<ValueImportReport.Problem> problems, String... aliases) {
+        Optional<Integer> index = file.column(aliases);
+        if (index.isPresent()) {
+            columns.put(name, index.get());
+        } else if (required) {
+            problems.add(new ValueImportReport.Problem(1, "campaign.import.missingColumn", List.of(aliases[0])));
+        }
+    }
+
+    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+
+    /** 30/06/2022 as Vietnamese reports write it, or 2022-06-30. */
+    private static LocalDate date(String text) {
+        try {
+            return text.contains("/") ? LocalDate.parse(text.strip(), VIETNAMESE_DATE) : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("campaign.import.badDate", "Not a date: " + text, text);
+        }
+    }
+
+    /**
+     * Vietnamese reports group thousands with dots and use a decimal comma ("1.234,5"); "1.200" is
+     * read as twelve hundred, "1234.5" as written. An empty cell is no value.
+     */
+    private static BigDecimal number(TabularFile.Line line, Integer column) {
+        if (column == null) {
+            return null;
+        }
+        String text = line.cell(column).strip().replace(" ", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        String normalized = text.matches("[0-9.]*,[0-9]+") || text.matches("[0-9]{1,3}(\\.[0-9]{3})+")
+                ? text.replace(".", "").replace(',', '.') : text;
+        try {
+            return new BigDecimal(normalized);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("campaign.import.badNumber", "Not a number: " + text, text);
+        }
+    }
+
+    /** An entry that passed every check, with what applying it needs. */
+    private record Checked(CampaignIndicator ci, ValueEntry entry, String unitPath, IndicatorData indicator,
+                           Figures figures, String by) {
+    }
+
+    private Checked validate(ValueEntry entry, Map<Long, String> paths) {
         CampaignIndicator ci = campaignIndicator(entry.campaignIndicatorId());
         Campaign campaign = campaigns.findById(ci.getCampaignId()).orElseThrow();
-        String unitPath = pathOf(entry.unit());
+        String unitPath = paths.computeIfAbsent(entry.unit().value(), u -> pathOf(entry.unit()));
         Scope scope = currentUser.scope();
         if (!scope.canView(unitPath) || !(scope.role() == Role.ADMIN || scope.role() == Role.ORGANIZER)) {
             throw new OutsideScopeException("Values for " + unitPath + " are outside " + scope.unitPath());
@@ -214,16 +351,22 @@ public class CampaignService {
             throw new InvalidInputException("campaign.error.wrongLevel", "This indicator is not entered at " + level,
                     indicator.code());
         }
-        Figures figures = figures(indicator, entry);
-        IndicatorValue value = values.findByCampaignIndicatorIdAndUnitIdAndPeriodOn(ci.getId(), entry.unit().value(),
-                entry.period()).orElseGet(() -> new IndicatorValue(ci.getId(), entry.unit().value(), unitPath,
-                entry.period()));
+        return new Checked(ci, entry, unitPath, indicator, figures(indicator, entry), scope.username());
+    }
+
+    /** Writes a checked entry; returns whether it corrected an earlier reading. */
+    private boolean apply(Checked row) {
+        ValueEntry entry = row.entry();
+        IndicatorValue value = values.findByCampaignIndicatorIdAndUnitIdAndPeriodOn(row.ci().getId(),
+                entry.unit().value(), entry.period()).orElseGet(() -> new IndicatorValue(row.ci().getId(),
+                entry.unit().value(), row.unitPath(), entry.period()));
         String before = value.isNew() ? null : value.summary();
-        value.set(figures.numerator(), figures.denominator(), figures.amount(), blankToNull(entry.comment()),
-                scope.username());
+        Figures figures = row.figures();
+        value.set(figures.numerator(), figures.denominator(), figures.amount(), blankToNull(entry.comment()), row.by());
         values.save(value);
         audit.record(before == null ? "enter" : "correct", AUDIT_VALUE,
-                indicator.code() + "@" + entry.period(), unitPath, before, value.summary());
+                row.indicator().code() + "@" + entry.period(), row.unitPath(), before, value.summary());
+        return before != null;
     }
 
     /** The unit's progress (itself and everything below it) as of a date, against its target. */

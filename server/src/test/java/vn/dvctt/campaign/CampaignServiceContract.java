@@ -227,6 +227,59 @@ abstract class CampaignServiceContract {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void anImportWithBadLinesReportsEachWithItsLineNumberAndChangesNothing() {
+        String csv = """
+                Mã đơn vị,Mã chỉ tiêu,Kỳ,Tử số,Mẫu số,Giá trị,Ghi chú
+                06757,CD92-02,16/06/2022,945,1000,,
+                06760,CD92-02,16/06/2022,12,10,,
+                06760,CD92-06,32/06/2022,,,5,
+                99999,CD92-02,16/06/2022,1,2,,
+                06757,CD92-01,16/06/2022,1,2,,
+                06757,CD92-02,16/06/2022,1,2,,
+                24616,CD92-02,16/06/2022,1,2,,
+                06652,CD92-06,16/06/2022,,,abc,
+                """;
+        ValueImportReport report = fixture.as("qn.organizer", () -> importCsv(csv));
+        assertThat(report.applied()).isFalse();
+        assertThat(report.problems()).extracting(ValueImportReport.Problem::line, ValueImportReport.Problem::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "campaign.error.numeratorAboveDenominator"),
+                        org.assertj.core.groups.Tuple.tuple(4, "campaign.import.badDate"),
+                        org.assertj.core.groups.Tuple.tuple(5, "campaign.import.unknownUnit"),
+                        org.assertj.core.groups.Tuple.tuple(6, "campaign.import.indicatorNotInCampaign"),
+                        org.assertj.core.groups.Tuple.tuple(7, "campaign.import.duplicate"),
+                        org.assertj.core.groups.Tuple.tuple(8, "campaign.import.outsideScope"),
+                        org.assertj.core.groups.Tuple.tuple(9, "campaign.import.badNumber"));
+        assertThat(fixture.as("qn.leader", () -> campaigns.progress(online, unit("22"), END)).reportingUnits()).isZero();
+    }
+
+    @Test
+    void aGoodImportEntersNewReadingsAndCorrectsExistingOnes() {
+        fixture.as("hoanhmo.organizer", () -> campaigns.enterValue(
+                ValueEntry.ratio(online, unit("06757"), LocalDate.of(2022, 6, 16), 1, 10, "")));
+        String csv = """
+                unit;indicator;period;numerator;denominator;value
+                06757;CD92-02;2022-06-16;945;1000;
+                06760;CD92-02;16/6/2022;1.200;2.000;
+                06760;CD92-06;16/06/2022;;;7
+                """;
+        ValueImportReport report = fixture.as("qn.organizer", () -> importCsv(csv));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.entered()).isEqualTo(2);
+        assertThat(report.corrected()).isEqualTo(1);
+        Progress district = fixture.as("qn.leader", () -> campaigns.progress(online, unit("198"), END));
+        assertThat(district.numerator()).isEqualByComparingTo("2145");
+        assertThat(district.denominator()).isEqualByComparingTo("3000");
+        assertThat(fixture.as("qn.leader", () -> campaigns.progress(paper, unit("198"), END)).value())
+                .isEqualByComparingTo("7");
+    }
+
+    private ValueImportReport importCsv(String csv) {
+        return campaigns.importValues(campaign, new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "values.csv");
+    }
+
     private void assertRefused(ValueEntry entry, String key) {
         assertThatThrownBy(() -> fixture.as("qn.organizer", () -> campaigns.enterValue(entry)))
                 .isInstanceOf(InvalidInputException.class)
