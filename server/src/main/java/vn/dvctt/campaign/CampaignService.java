@@ -28,7 +28,10 @@ import vn.dvctt.campaign.internal.IndicatorTargets;
 import vn.dvctt.campaign.internal.IndicatorValue;
 import vn.dvctt.campaign.internal.IndicatorValues;
 import vn.dvctt.campaign.internal.Indicators;
+import vn.dvctt.geo.AdminUnitService;
+import vn.dvctt.geo.UnitData;
 import vn.dvctt.geo.UnitId;
+import vn.dvctt.geo.UnitLabel;
 import vn.dvctt.geo.UnitLevel;
 import vn.dvctt.geo.UnitPaths;
 import vn.dvctt.geo.UnitsRepathed;
@@ -59,12 +62,14 @@ public class CampaignService {
     private final IndicatorTargets targets;
     private final IndicatorValues values;
     private final UnitPaths unitPaths;
+    private final AdminUnitService units;
     private final CurrentUser currentUser;
     private final AuditLog audit;
 
     CampaignService(Campaigns campaigns, Indicators indicators, CampaignIndicators campaignIndicators,
-                    IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths, CurrentUser currentUser,
-                    AuditLog audit) {
+                    IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths,
+                    AdminUnitService units, CurrentUser currentUser, AuditLog audit) {
+        this.units = units;
         this.campaigns = campaigns;
         this.indicators = indicators;
         this.campaignIndicators = campaignIndicators;
@@ -161,6 +166,9 @@ public class CampaignService {
     public void setLevelTarget(long campaignIndicatorId, UnitLevel level, LocalDate dueOn, BigDecimal target) {
         CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
         Campaign campaign = editable(new CampaignId(ci.getCampaignId()));
+        if (level == null) {
+            throw new InvalidInputException("campaign.error.targetIncomplete", "Choose the level the target is for");
+        }
         checkTarget(ci, campaign, dueOn, target);
         IndicatorTarget row = targets.findByCampaignIndicatorIdAndUnitLevelAndDueOn(campaignIndicatorId, level, dueOn)
                 .orElseGet(() -> IndicatorTarget.forLevel(campaignIndicatorId, level, dueOn, target));
@@ -397,6 +405,43 @@ public class CampaignService {
         BigDecimal target = targetFor(ci.getId(), unit, asOf).orElse(null);
         return new Progress(ci.getId(), unit, asOf, numerator, denominator, value, reporting, target,
                 light(indicator.direction(), value, target));
+    }
+
+    /**
+     * The units directly below {@code parent}, best first for the indicator's direction; units with
+     * no reading come last. The end of the list is the "who lags" list.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitProgress> ranking(long campaignIndicatorId, UnitId parent, LocalDate asOf) {
+        CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
+        Direction direction = ci.getIndicator().toData().direction();
+        List<UnitData> children = units.children(parent);
+        Map<UnitId, UnitLabel> labels = unitPaths.labels(children.stream().map(UnitData::id)
+                .toList());
+        Comparator<UnitProgress> byValue = Comparator.comparing(u -> u.progress().value(),
+                Comparator.nullsLast(direction == Direction.HIGHER ? Comparator.<BigDecimal>reverseOrder()
+                        : Comparator.<BigDecimal>naturalOrder()));
+        return children.stream().map(c -> new UnitProgress(labels.get(c.id()), progress(campaignIndicatorId, c.id(), asOf)))
+                .sorted(byValue).toList();
+    }
+
+    /** Whether the caller may change the campaign's plan (indicators, targets, milestones, status). */
+    @Transactional(readOnly = true)
+    public boolean canPlan(CampaignId id) {
+        Scope scope = currentUser.scope();
+        return (scope.role() == Role.ADMIN || scope.role() == Role.ORGANIZER) && campaigns.findById(id.value())
+                .filter(c -> c.getScopeUnitPath().startsWith(scope.unitPath())).isPresent();
+    }
+
+    /** Whether the caller enters values at all (organizers and administrators, for their own area). */
+    public boolean canEnterValues() {
+        Role role = currentUser.scope().role();
+        return role == Role.ADMIN || role == Role.ORGANIZER;
+    }
+
+    /** Whether the caller may start campaigns (for his own area). */
+    public boolean canCreate() {
+        return canEnterValues();
     }
 
     /**

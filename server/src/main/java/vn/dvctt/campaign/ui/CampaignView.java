@@ -1,0 +1,383 @@
+package vn.dvctt.campaign.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.dvctt.campaign.CampaignData;
+import vn.dvctt.campaign.CampaignId;
+import vn.dvctt.campaign.CampaignIndicatorData;
+import vn.dvctt.campaign.CampaignService;
+import vn.dvctt.campaign.CampaignStatus;
+import vn.dvctt.campaign.IndicatorData;
+import vn.dvctt.campaign.IndicatorKind;
+import vn.dvctt.campaign.Progress;
+import vn.dvctt.campaign.TrafficLight;
+import vn.dvctt.campaign.UnitProgress;
+import vn.dvctt.campaign.ValueEntry;
+import vn.dvctt.campaign.ValueImportReport;
+import vn.dvctt.campaign.ValueSource;
+import vn.dvctt.geo.AdminUnitService;
+import vn.dvctt.geo.UnitData;
+import vn.dvctt.geo.UnitLevel;
+import vn.dvctt.security.OutsideScopeException;
+import vn.dvctt.shared.InvalidInputException;
+import vn.dvctt.shared.ui.SpreadsheetUpload;
+
+/**
+ * One campaign: its indicators with the user's area's progress against target as of a date, the
+ * ranking of the units below, and for organizers the plan (indicators, targets, milestones), value
+ * entry and import.
+ */
+@Route("campaigns/:id")
+@PermitAll
+class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CampaignService campaigns;
+    private final AdminUnitService units;
+    private CampaignData campaign;
+    private UnitData myUnit;
+    private final DatePicker asOf = new DatePicker();
+    private final Grid<Row> indicators = new Grid<>();
+    private final Grid<UnitProgress> ranking = new Grid<>();
+    private final H3 rankingTitle = new H3();
+
+    /** An indicator with the user's unit's progress. */
+    record Row(CampaignIndicatorData indicator, Progress progress) {
+    }
+
+    CampaignView(CampaignService campaigns, AdminUnitService units) {
+        this.campaigns = campaigns;
+        this.units = units;
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<CampaignData> found = event.getRouteParameters().getLong("id")
+                .flatMap(id -> campaigns.find(new CampaignId(id)));
+        if (found.isEmpty()) {
+            add(new H2(getTranslation("campaign.notFound")));
+            return;
+        }
+        campaign = found.get();
+        myUnit = units.myUnit();
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        H2 title = new H2(campaign.title());
+        title.setId("campaign-heading");
+        FormLayout facts = new FormLayout();
+        facts.addFormItem(new Text(getTranslation("campaign.kind." + campaign.kind().name())),
+                getTranslation("campaign.kind"));
+        facts.addFormItem(new Text(Optional.ofNullable(campaign.legalBasis()).orElse("—")),
+                getTranslation("campaign.legalBasis"));
+        facts.addFormItem(new Text(CampaignsView.DATE.format(campaign.startsOn()) + " – "
+                + CampaignsView.DATE.format(campaign.endsOn())), getTranslation("campaign.dates"));
+        Span status = new Span(getTranslation("campaign.status." + campaign.status().name()));
+        status.setId("campaign-status");
+        facts.addFormItem(status, getTranslation("campaign.status"));
+        facts.addFormItem(new Text(campaign.milestones().isEmpty() ? "—" : String.join(", ", campaign.milestones()
+                .stream().map(m -> m.name() + " " + CampaignsView.DATE.format(m.dueOn())).toList())),
+                getTranslation("campaign.milestones"));
+        add(title, facts, actions());
+
+        LocalDate today = LocalDate.now();
+        asOf.setLabel(getTranslation("campaign.asOf"));
+        asOf.setId("campaign-as-of");
+        asOf.setValue(today.isAfter(campaign.endsOn()) ? campaign.endsOn()
+                : today.isBefore(campaign.startsOn()) ? campaign.startsOn() : today);
+        asOf.addValueChangeListener(e -> refresh());
+
+        indicators.removeAllColumns();
+        indicators.setId("campaign-indicators");
+        indicators.addColumn(r -> r.indicator().indicator().code()).setHeader(getTranslation("campaign.indicator.code"))
+                .setAutoWidth(true);
+        indicators.addColumn(r -> r.indicator().indicator().name()).setHeader(getTranslation("campaign.indicator"))
+                .setFlexGrow(3);
+        indicators.addColumn(r -> format(r.indicator().indicator(), r.progress().value()))
+                .setHeader(getTranslation("campaign.value", myUnit.displayName())).setAutoWidth(true);
+        indicators.addColumn(r -> format(r.indicator().indicator(), r.progress().target()))
+                .setHeader(getTranslation("campaign.target")).setAutoWidth(true);
+        indicators.addComponentColumn(r -> light(r.progress().light())).setHeader(getTranslation("campaign.light"))
+                .setAutoWidth(true);
+        indicators.addColumn(r -> r.progress().reportingUnits()).setHeader(getTranslation("campaign.reporting"))
+                .setAutoWidth(true);
+        indicators.setAllRowsVisible(true);
+        indicators.setEmptyStateText(getTranslation("campaign.noIndicators"));
+        indicators.addSelectionListener(e -> showRanking());
+
+        ranking.removeAllColumns();
+        ranking.setId("campaign-ranking");
+        ranking.addColumn(u -> u.unit().displayName()).setHeader(getTranslation("campaign.unit")).setFlexGrow(2);
+        ranking.addColumn(u -> format(selected().map(r -> r.indicator().indicator()).orElse(null), u.progress().value()))
+                .setHeader(getTranslation("campaign.value.short")).setAutoWidth(true);
+        ranking.addColumn(u -> format(selected().map(r -> r.indicator().indicator()).orElse(null), u.progress().target()))
+                .setHeader(getTranslation("campaign.target")).setAutoWidth(true);
+        ranking.addComponentColumn(u -> light(u.progress().light())).setHeader(getTranslation("campaign.light"))
+                .setAutoWidth(true);
+        ranking.setAllRowsVisible(true);
+        ranking.setVisible(false);
+        rankingTitle.setVisible(false);
+        add(asOf, indicators, rankingTitle, ranking);
+        refresh();
+    }
+
+    private Component actions() {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        if (campaigns.canPlan(campaign.id())) {
+            if (campaign.status() == CampaignStatus.DRAFT) {
+                bar.add(button("campaign.activate", "campaign-activate", VaadinIcon.PLAY,
+                        () -> setStatus(CampaignStatus.ACTIVE)));
+            } else if (campaign.status() == CampaignStatus.ACTIVE) {
+                bar.add(button("campaign.close", "campaign-close", VaadinIcon.STOP, () -> setStatus(CampaignStatus.CLOSED)));
+            }
+            bar.add(button("campaign.addIndicator", "campaign-add-indicator", VaadinIcon.PLUS, this::addIndicatorDialog),
+                    button("campaign.setTarget", "campaign-set-target", VaadinIcon.BULLSEYE, this::targetDialog),
+                    button("campaign.addMilestone", "campaign-add-milestone", VaadinIcon.CALENDAR, this::milestoneDialog));
+        }
+        if (campaigns.canEnterValues() && campaign.status() == CampaignStatus.ACTIVE) {
+            bar.add(button("campaign.enterValue", "campaign-enter-value", VaadinIcon.EDIT, this::valueDialog),
+                    button("campaign.importValues", "campaign-import-values", VaadinIcon.UPLOAD, this::importDialog));
+        }
+        return bar;
+    }
+
+    private Button button(String key, String id, VaadinIcon icon, Runnable action) {
+        Button button = new Button(getTranslation(key), icon.create(), e -> action.run());
+        button.setId(id);
+        return button;
+    }
+
+    private void refresh() {
+        LocalDate date = asOf.getValue() == null ? campaign.endsOn() : asOf.getValue();
+        List<Row> rows = new ArrayList<>();
+        for (CampaignIndicatorData ci : campaign.indicators()) {
+            rows.add(new Row(ci, campaigns.progress(ci.id(), myUnit.id(), date)));
+        }
+        Optional<Long> selectedId = selected().map(r -> r.indicator().id());
+        indicators.setItems(rows);
+        selectedId.flatMap(id -> rows.stream().filter(r -> r.indicator().id() == id).findFirst())
+                .ifPresent(indicators::select);
+        showRanking();
+    }
+
+    private Optional<Row> selected() {
+        return indicators.getSelectedItems().stream().findFirst();
+    }
+
+    private void showRanking() {
+        Optional<Row> row = selected();
+        boolean show = row.isPresent() && myUnit.hasChildren();
+        ranking.setVisible(show);
+        rankingTitle.setVisible(show);
+        if (show) {
+            rankingTitle.setText(getTranslation("campaign.ranking", row.get().indicator().indicator().name()));
+            ranking.setItems(campaigns.ranking(row.get().indicator().id(), myUnit.id(), asOf.getValue()));
+        }
+    }
+
+    private void setStatus(CampaignStatus status) {
+        campaign = campaigns.setStatus(campaign.id(), status);
+        build();
+    }
+
+    private Span light(TrafficLight light) {
+        Span badge = new Span(getTranslation("campaign.light." + light.name()));
+        badge.getElement().getThemeList().add(switch (light) {
+            case MET -> "badge success";
+            case CLOSE -> "badge";
+            case BEHIND -> "badge error";
+            case NO_TARGET -> "badge contrast";
+        });
+        return badge;
+    }
+
+    private String format(IndicatorData indicator, BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        String number = String.format(getLocale(), "%,.2f", value).replaceAll("[.,]00$", "");
+        return indicator != null && indicator.kind() != IndicatorKind.COUNT ? number + " %" : number;
+    }
+
+    private void addIndicatorDialog() {
+        Dialog dialog = new Dialog(getTranslation("campaign.addIndicator"));
+        ComboBox<IndicatorData> choice = new ComboBox<>(getTranslation("campaign.indicator"));
+        choice.setId("campaign-indicator-choice");
+        choice.setItems(campaigns.library());
+        choice.setItemLabelGenerator(i -> i.code() + " — " + i.name());
+        choice.setWidth("min(90vw, 36rem)");
+        dialog.add(choice);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                saveButton(dialog, () -> {
+                    if (choice.getValue() != null) {
+                        campaigns.addIndicator(campaign.id(), choice.getValue().code());
+                    }
+                }));
+        dialog.open();
+    }
+
+    private void targetDialog() {
+        Dialog dialog = new Dialog(getTranslation("campaign.setTarget"));
+        ComboBox<CampaignIndicatorData> indicator = indicatorChoice(false);
+        ComboBox<UnitLevel> level = new ComboBox<>(getTranslation("campaign.level"),
+                UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.VILLAGE);
+        level.setId("campaign-target-level");
+        level.setItemLabelGenerator(l -> getTranslation("level." + l.name()));
+        DatePicker due = new DatePicker(getTranslation("campaign.dueOn"), campaign.endsOn());
+        BigDecimalField target = new BigDecimalField(getTranslation("campaign.target"));
+        target.setId("campaign-target-value");
+        dialog.add(new FormLayout(indicator, level, due, target));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                saveButton(dialog, () -> campaigns.setLevelTarget(indicator.getValue() == null ? -1
+                        : indicator.getValue().id(), level.getValue(), due.getValue(), target.getValue())));
+        dialog.open();
+    }
+
+    private void milestoneDialog() {
+        Dialog dialog = new Dialog(getTranslation("campaign.addMilestone"));
+        TextField name = new TextField(getTranslation("campaign.milestone"));
+        name.setPlaceholder(getTranslation("campaign.milestone.example"));
+        DatePicker due = new DatePicker(getTranslation("campaign.dueOn"));
+        dialog.add(new FormLayout(name, due));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                saveButton(dialog, () -> campaigns.addMilestone(campaign.id(), name.getValue(), due.getValue())));
+        dialog.open();
+    }
+
+    private void valueDialog() {
+        Dialog dialog = new Dialog(getTranslation("campaign.enterValue"));
+        ComboBox<CampaignIndicatorData> indicator = indicatorChoice(true);
+        ComboBox<UnitData> unit = new ComboBox<>(getTranslation("campaign.unit"));
+        unit.setId("campaign-value-unit");
+        List<UnitData> choices = new ArrayList<>();
+        choices.add(myUnit);
+        choices.addAll(units.children(myUnit.id()));
+        unit.setItems(choices);
+        unit.setItemLabelGenerator(UnitData::displayName);
+        unit.setValue(myUnit);
+        DatePicker period = new DatePicker(getTranslation("campaign.period"), asOf.getValue());
+        period.setId("campaign-value-period");
+        BigDecimalField numerator = new BigDecimalField(getTranslation("campaign.numerator"));
+        numerator.setId("campaign-value-numerator");
+        BigDecimalField denominator = new BigDecimalField(getTranslation("campaign.denominator"));
+        denominator.setId("campaign-value-denominator");
+        BigDecimalField amount = new BigDecimalField(getTranslation("campaign.amount"));
+        amount.setId("campaign-value-amount");
+        TextField comment = new TextField(getTranslation("campaign.comment"));
+        indicator.addValueChangeListener(e -> {
+            boolean ratio = e.getValue() != null && e.getValue().indicator().kind() == IndicatorKind.RATIO;
+            numerator.setVisible(ratio);
+            denominator.setVisible(ratio);
+            amount.setVisible(!ratio);
+        });
+        dialog.add(new FormLayout(indicator, unit, period, numerator, denominator, amount, comment));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                saveButton(dialog, () -> campaigns.enterValue(new ValueEntry(indicator.getValue() == null ? -1
+                        : indicator.getValue().id(), unit.getValue() == null ? myUnit.id() : unit.getValue().id(),
+                        period.getValue(), numerator.getValue(), denominator.getValue(), amount.getValue(),
+                        comment.getValue()))));
+        dialog.open();
+    }
+
+    private void importDialog() {
+        Dialog dialog = new Dialog(getTranslation("campaign.importValues"));
+        dialog.setWidth("min(95vw, 48rem)");
+        Paragraph summary = new Paragraph(getTranslation("campaign.import.help"));
+        summary.setId("campaign-import-summary");
+        Grid<ValueImportReport.Problem> problems = new Grid<>();
+        problems.setId("campaign-import-problems");
+        problems.addColumn(ValueImportReport.Problem::line).setHeader(getTranslation("import.line")).setAutoWidth(true);
+        problems.addColumn(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                .setHeader(getTranslation("import.reason")).setFlexGrow(1);
+        problems.setVisible(false);
+        problems.setHeight("16rem");
+        SpreadsheetUpload upload = new SpreadsheetUpload((in, fileName) -> {
+            ValueImportReport report = campaigns.importValues(campaign.id(), in, fileName);
+            if (report.applied()) {
+                summary.setText(getTranslation("campaign.import.applied", report.lines(), report.entered(),
+                        report.corrected()));
+                problems.setVisible(false);
+                refresh();
+            } else {
+                summary.setText(getTranslation("campaign.import.refused", report.problems().size()));
+                problems.setItems(report.problems());
+                problems.setVisible(true);
+            }
+        });
+        upload.setId("campaign-import-upload");
+        upload.addFileRejectedListener(e -> summary.setText(e.getErrorMessage()));
+        dialog.add(upload, summary, problems);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private ComboBox<CampaignIndicatorData> indicatorChoice(boolean enteredOnly) {
+        ComboBox<CampaignIndicatorData> choice = new ComboBox<>(getTranslation("campaign.indicator"));
+        choice.setId("campaign-indicator-pick");
+        choice.setItems(campaign.indicators().stream()
+                .filter(ci -> !enteredOnly || ci.indicator().source() != ValueSource.COMPUTED).toList());
+        choice.setItemLabelGenerator(ci -> ci.indicator().code() + " — " + ci.indicator().name());
+        choice.setWidthFull();
+        return choice;
+    }
+
+    /** Saves, then reloads the campaign; a refusal is shown in the dialog in the user's language. */
+    private Button saveButton(Dialog dialog, Runnable save) {
+        Span error = new Span();
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.addClassName("campaign-error");
+        dialog.add(error);
+        Button button = new Button(getTranslation("action.save"), e -> {
+            try {
+                save.run();
+                dialog.close();
+                campaign = campaigns.find(campaign.id()).orElseThrow();
+                build();
+            } catch (InvalidInputException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.args()));
+            } catch (OutsideScopeException ex) {
+                error.setText(getTranslation("campaign.error.outsideScope"));
+            }
+        });
+        button.setId("campaign-dialog-save");
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return campaign == null ? getTranslation("nav.campaigns") : campaign.title();
+    }
+}

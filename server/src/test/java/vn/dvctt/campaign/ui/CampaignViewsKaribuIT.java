@@ -1,0 +1,128 @@
+package vn.dvctt.campaign.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.dvctt.campaign.CampaignData;
+import vn.dvctt.campaign.CampaignId;
+import vn.dvctt.campaign.CampaignIndicatorData;
+import vn.dvctt.campaign.CampaignKind;
+import vn.dvctt.campaign.CampaignService;
+import vn.dvctt.campaign.CampaignStatus;
+import vn.dvctt.campaign.NewCampaign;
+import vn.dvctt.campaign.UnitProgress;
+import vn.dvctt.campaign.ValueEntry;
+import vn.dvctt.geo.UnitLevel;
+import vn.dvctt.geo.UnitPaths;
+import vn.dvctt.ui.KaribuViewTest;
+
+class CampaignViewsKaribuIT extends KaribuViewTest {
+
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    UnitPaths unitPaths;
+
+    private CampaignId activeCampaign() {
+        return fixture.as("qn.organizer", () -> {
+            CampaignId id = campaigns.create(new NewCampaign("Chiến dịch cao điểm 92 ngày đêm", CampaignKind.PEAK,
+                    "Kế hoạch 170/KH-UBND", LocalDate.of(2022, 6, 1), LocalDate.of(2022, 8, 31),
+                    unitPaths.idOfCode("22").orElseThrow())).id();
+            long online = campaigns.addIndicator(id, "CD92-02").id();
+            campaigns.setLevelTarget(online, UnitLevel.COMMUNE, LocalDate.of(2022, 8, 31), new BigDecimal("30"));
+            campaigns.setStatus(id, CampaignStatus.ACTIVE);
+            campaigns.enterValue(ValueEntry.ratio(online, unitPaths.idOfCode("06757").orElseThrow(),
+                    LocalDate.of(2022, 6, 30), 45, 100, ""));
+            campaigns.enterValue(ValueEntry.ratio(online, unitPaths.idOfCode("06760").orElseThrow(),
+                    LocalDate.of(2022, 6, 30), 10, 100, ""));
+            return id;
+        });
+    }
+
+    @Test
+    void organizerCreatesACampaignAndLandsOnItsPage() {
+        signIn("qn.organizer");
+        navigate("campaigns");
+        _click(_get(Button.class, s -> s.withId("campaign-new")));
+        _setValue(_get(TextField.class, s -> s.withId("campaign-title")), "Phong trào thi đua chuyển đổi số");
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-starts")), LocalDate.of(2025, 1, 1));
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-ends")), LocalDate.of(2025, 12, 31));
+        _click(_get(Button.class, s -> s.withId("campaign-save")));
+        assertThat(_get(H2.class, s -> s.withId("campaign-heading")).getText())
+                .isEqualTo("Phong trào thi đua chuyển đổi số");
+        assertThat(_get(Span.class, s -> s.withId("campaign-status")).getText()).isEqualTo("Dự thảo");
+    }
+
+    @Test
+    void aCampaignEndingBeforeItStartsIsExplainedInVietnamese() {
+        signIn("qn.organizer");
+        navigate("campaigns");
+        _click(_get(Button.class, s -> s.withId("campaign-new")));
+        _setValue(_get(TextField.class, s -> s.withId("campaign-title")), "Ngược");
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-starts")), LocalDate.of(2025, 12, 31));
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-ends")), LocalDate.of(2025, 1, 1));
+        _click(_get(Button.class, s -> s.withId("campaign-save")));
+        assertThat(_find(Span.class).stream().map(Span::getText))
+                .anyMatch(t -> t.startsWith("Ngày kết thúc (") && t.contains("trước ngày bắt đầu"));
+    }
+
+    @Test
+    void leaderReadsTheProvinceResultAndTheRankingWithTheLaggingCommuneLast() {
+        CampaignId id = activeCampaign();
+        signIn("qn.leader");
+        navigate("campaigns/" + id.value());
+        assertThat(_find(Button.class, s -> s.withId("campaign-enter-value"))).isEmpty();
+        assertThat(_find(Button.class, s -> s.withId("campaign-add-indicator"))).isEmpty();
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-as-of")), LocalDate.of(2022, 7, 1));
+        @SuppressWarnings("unchecked")
+        Grid<CampaignView.Row> indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
+        CampaignView.Row row = GridKt._get(indicators, 0);
+        assertThat(row.progress().value()).isEqualByComparingTo("27.50"); // 55/200, not the mean of 45 % and 10 %
+        indicators.select(row); // the ranking of the units below shows for the selected indicator
+        @SuppressWarnings("unchecked")
+        Grid<UnitProgress> ranking = _get(Grid.class, s -> s.withId("campaign-ranking"));
+        assertThat(GridKt._size(ranking)).isEqualTo(2); // Bình Liêu and Hạ Long below Quảng Ninh
+        assertThat(GridKt._get(ranking, 0).unit().displayName()).isEqualTo("Huyện Bình Liêu");
+        assertThat(GridKt._get(ranking, 1).progress().value()).isNull();
+    }
+
+    @Test
+    void communeOrganizerEntersHisValueAndATooLargeNumeratorIsRefused() {
+        CampaignId id = activeCampaign();
+        signIn("hoanhmo.organizer");
+        navigate("campaigns/" + id.value());
+        assertThat(_find(Button.class, s -> s.withId("campaign-add-indicator"))).isEmpty();
+        _click(_get(Button.class, s -> s.withId("campaign-enter-value")));
+        @SuppressWarnings("unchecked")
+        ComboBox<CampaignIndicatorData> indicator = _get(ComboBox.class, s -> s.withId("campaign-indicator-pick"));
+        _setValue(indicator, campaigns.find(id).map(CampaignData::indicators).orElseThrow().get(0));
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-value-period")), LocalDate.of(2022, 7, 15));
+        _setValue(_get(BigDecimalField.class, s -> s.withId("campaign-value-numerator")), new BigDecimal("120"));
+        _setValue(_get(BigDecimalField.class, s -> s.withId("campaign-value-denominator")), new BigDecimal("100"));
+        _click(_get(Button.class, s -> s.withId("campaign-dialog-save")));
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains("Tử số (120) lớn hơn mẫu số (100).");
+
+        _setValue(_get(BigDecimalField.class, s -> s.withId("campaign-value-numerator")), new BigDecimal("60"));
+        _click(_get(Button.class, s -> s.withId("campaign-dialog-save")));
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-as-of")), LocalDate.of(2022, 7, 20));
+        @SuppressWarnings("unchecked")
+        Grid<CampaignView.Row> indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
+        assertThat(GridKt._get(indicators, 0).progress().value()).isEqualByComparingTo("60.00");
+    }
+}
