@@ -39,6 +39,8 @@ class DemoDataIT {
     JdbcTemplate jdbc;
     @Autowired
     vn.dvctt.procedure.ProcedureService procedures;
+    @Autowired
+    vn.dvctt.campaign.CampaignService campaigns;
 
     @Test
     void loadsQuangNinhAndPrintsAWorkingAdminPasswordOnlyOnce(CapturedOutput output) throws Exception {
@@ -48,6 +50,14 @@ class DemoDataIT {
         assertThat(counts.get(UnitLevel.VILLAGE)).isEqualTo(563);
         assertThat(currentUser.runAsSystem(users::list)).hasSize(5);
         assertThat(currentUser.runAsSystem(() -> procedures.search("", true, 100))).hasSize(9);
+        var campaign = currentUser.runAsSystem(campaigns::visibleCampaigns).get(0);
+        assertThat(campaign.indicators()).hasSize(8);
+        var province = currentUser.runAsSystem(() -> units.get("22"));
+        var services = currentUser.runAsSystem(() -> campaigns.progress(campaign.indicators().get(0).id(),
+                province.id(), java.time.LocalDate.now()));
+        assertThat(services.value()).isEqualByComparingTo("98.50");
+        assertThat(currentUser.runAsSystem(() -> campaigns.ranking(campaign.indicators().get(1).id(), province.id(),
+                java.time.LocalDate.now()))).hasSize(13).allSatisfy(u -> assertThat(u.progress().value()).isNotNull());
 
         // On a database with users the loader does nothing and prints no password. (The capture
         // may hold the banner of this context's own start; count, don't just search.)
