@@ -391,13 +391,7 @@ public class CampaignService {
         BigDecimal denominator = (BigDecimal) sums[1];
         BigDecimal amount = (BigDecimal) sums[2];
         int reporting = ((Number) sums[3]).intValue();
-        BigDecimal value = switch (indicator.kind()) {
-            case RATIO -> denominator == null || denominator.signum() == 0 ? null
-                    : numerator.multiply(HUNDRED).divide(denominator, 2, RoundingMode.HALF_UP);
-            case COUNT -> amount;
-            case COVERAGE -> reporting == 0 ? null
-                    : amount.multiply(HUNDRED).divide(BigDecimal.valueOf(reporting), 2, RoundingMode.HALF_UP);
-        };
+        BigDecimal value = valueOf(indicator.kind(), numerator, denominator, amount, reporting);
         if (indicator.kind() == IndicatorKind.COVERAGE) {
             numerator = amount;
             denominator = reporting == 0 ? null : BigDecimal.valueOf(reporting);
@@ -444,18 +438,22 @@ public class CampaignService {
         return canEnterValues();
     }
 
-    /**
-     * The target that applies to a unit on a date: its own override before its level's; among
-     * those, the next one due (or the last one once all are past).
-     */
     Optional<BigDecimal> targetFor(long campaignIndicatorId, UnitId unit, LocalDate asOf) {
         UnitLevel level = unitPaths.levelOf(unit).orElseThrow();
-        List<IndicatorTarget> applicable = targets.applicable(campaignIndicatorId, unit.value(), level);
-        List<IndicatorTarget> own = applicable.stream().filter(t -> t.getUnitId() != null).toList();
-        List<IndicatorTarget> chosen = own.isEmpty() ? applicable : own;
-        return chosen.stream().filter(t -> !t.getDueOn().isBefore(asOf)).findFirst()
-                .or(() -> chosen.stream().max(Comparator.comparing(IndicatorTarget::getDueOn)))
-                .map(IndicatorTarget::getTarget);
+        return IndicatorTarget.applicable(targets.applicable(campaignIndicatorId, unit.value(), level), unit.value(),
+                level, asOf);
+    }
+
+    /** What a unit's sums read as: a percentage for ratios and coverage, the sum for counts. */
+    static BigDecimal valueOf(IndicatorKind kind, BigDecimal numerator, BigDecimal denominator, BigDecimal amount,
+                              int reporting) {
+        return switch (kind) {
+            case RATIO -> denominator == null || denominator.signum() == 0 ? null
+                    : numerator.multiply(HUNDRED).divide(denominator, 2, RoundingMode.HALF_UP);
+            case COUNT -> amount;
+            case COVERAGE -> reporting == 0 || amount == null ? null
+                    : amount.multiply(HUNDRED).divide(BigDecimal.valueOf(reporting), 2, RoundingMode.HALF_UP);
+        };
     }
 
     static TrafficLight light(Direction direction, BigDecimal value, BigDecimal target) {

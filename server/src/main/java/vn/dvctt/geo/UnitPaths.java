@@ -38,6 +38,20 @@ public class UnitPaths {
         return units.findIdByCode(code).map(UnitId::new);
     }
 
+    /** Places of the units with the given codes, 500 codes a query; unknown codes are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, UnitPlace> placesOfCodes(Collection<String> codes) {
+        Map<String, UnitPlace> places = new HashMap<>();
+        List<String> values = codes.stream().distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            for (Object[] row : units.findPlaces(values.subList(from, Math.min(values.size(), from + 500)))) {
+                places.put((String) row[1], new UnitPlace(new UnitId((Long) row[0]), (String) row[1], (String) row[2],
+                        ((UnitType) row[3]).level()));
+            }
+        }
+        return places;
+    }
+
     /** Labels of the given units, in one query; unknown ids are left out. */
     @Transactional(readOnly = true)
     public Map<UnitId, UnitLabel> labels(Collection<UnitId> ids) {

@@ -107,6 +107,10 @@ public class Campaign {
         return title;
     }
 
+    public List<Milestone> getMilestones() {
+        return List.copyOf(milestones);
+    }
+
     public Milestone addMilestone(String name, LocalDate dueOn) {
         Milestone milestone = new Milestone(name, dueOn);
         milestones.add(milestone);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dvctt.campaign.CampaignId;
 import vn.dvctt.campaign.CampaignKind;
 import vn.dvctt.campaign.CampaignService;
+import vn.dvctt.campaign.CampaignSnapshots;
 import vn.dvctt.campaign.CampaignStatus;
 import vn.dvctt.campaign.NewCampaign;
 import vn.dvctt.campaign.ValueEntry;
@@ -26,10 +27,12 @@ import vn.dvctt.geo.UnitLevel;
 class CampaignDemo implements DemoContributor {
 
     private final CampaignService campaigns;
+    private final CampaignSnapshots snapshots;
     private final AdminUnitService units;
 
-    CampaignDemo(CampaignService campaigns, AdminUnitService units) {
+    CampaignDemo(CampaignService campaigns, CampaignSnapshots snapshots, AdminUnitService units) {
         this.campaigns = campaigns;
+        this.snapshots = snapshots;
         this.units = units;
     }
 
@@ -87,6 +90,10 @@ class CampaignDemo implements DemoContributor {
                             Math.round(paid * Math.min(0.95, from / 2 + speed * i)), paid, ""));
                 }
             }
+        }
+        // the weekly job would have frozen these as the campaign went along
+        for (LocalDate period : periods) {
+            snapshots.takeNow(id, period);
         }
     }
 

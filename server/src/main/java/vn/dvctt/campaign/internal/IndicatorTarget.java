@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import vn.dvctt.geo.UnitLevel;
 
 /** A target for every unit of a level, or for one unit (an override), due on a date. */
@@ -50,6 +53,20 @@ public class IndicatorTarget {
         t.dueOn = dueOn;
         t.target = target;
         return t;
+    }
+
+    /**
+     * The target that applies to a unit on a date: its own override before its level's; among
+     * those, the next one due (or the last one once all are past).
+     */
+    public static Optional<BigDecimal> applicable(List<IndicatorTarget> all, long unitId, UnitLevel level,
+                                                  LocalDate asOf) {
+        List<IndicatorTarget> own = all.stream().filter(t -> t.unitId != null && t.unitId == unitId).toList();
+        List<IndicatorTarget> chosen = !own.isEmpty() ? own
+                : all.stream().filter(t -> t.unitLevel == level).toList();
+        return chosen.stream().filter(t -> !t.dueOn.isBefore(asOf)).min(Comparator.comparing(t -> t.dueOn))
+                .or(() -> chosen.stream().max(Comparator.comparing(t -> t.dueOn)))
+                .map(t -> t.target);
     }
 
     public UnitLevel getUnitLevel() {

@@ -16,6 +16,8 @@ public interface IndicatorTargets extends JpaRepository<IndicatorTarget, Long> {
     Optional<IndicatorTarget> findByCampaignIndicatorIdAndUnitIdAndDueOn(long campaignIndicatorId, Long unitId,
                                                                        LocalDate dueOn);
 
+    List<IndicatorTarget> findByCampaignIndicatorId(long campaignIndicatorId);
+
     /** Targets that may apply to a unit: its own overrides and its level's. */
     @Query("select t from IndicatorTarget t where t.campaignIndicatorId = :ci "
             + "and (t.unitId = :unitId or t.unitLevel = :level) order by t.dueOn")

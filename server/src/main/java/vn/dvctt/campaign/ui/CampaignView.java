@@ -33,11 +33,13 @@ import vn.dvctt.campaign.CampaignData;
 import vn.dvctt.campaign.CampaignId;
 import vn.dvctt.campaign.CampaignIndicatorData;
 import vn.dvctt.campaign.CampaignService;
+import vn.dvctt.campaign.CampaignSnapshots;
 import vn.dvctt.campaign.CampaignStatus;
 import vn.dvctt.campaign.IndicatorData;
 import vn.dvctt.campaign.IndicatorKind;
 import vn.dvctt.campaign.Progress;
 import vn.dvctt.campaign.TrafficLight;
+import vn.dvctt.campaign.TrendPoint;
 import vn.dvctt.campaign.UnitProgress;
 import vn.dvctt.campaign.ValueEntry;
 import vn.dvctt.campaign.ValueImportReport;
@@ -59,7 +61,10 @@ import vn.dvctt.shared.ui.SpreadsheetUpload;
 class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CampaignService campaigns;
+    private final CampaignSnapshots snapshots;
     private final AdminUnitService units;
+    private final Grid<TrendPoint> trend = new Grid<>();
+    private final H3 trendTitle = new H3();
     private CampaignData campaign;
     private UnitData myUnit;
     private final DatePicker asOf = new DatePicker();
@@ -71,8 +76,9 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     record Row(CampaignIndicatorData indicator, Progress progress) {
     }
 
-    CampaignView(CampaignService campaigns, AdminUnitService units) {
+    CampaignView(CampaignService campaigns, CampaignSnapshots snapshots, AdminUnitService units) {
         this.campaigns = campaigns;
+        this.snapshots = snapshots;
         this.units = units;
         setSizeFull();
     }
@@ -147,7 +153,24 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         ranking.setAllRowsVisible(true);
         ranking.setVisible(false);
         rankingTitle.setVisible(false);
-        add(asOf, indicators, rankingTitle, ranking);
+        trend.removeAllColumns();
+        trend.setId("campaign-trend");
+        trend.addColumn(p -> CampaignsView.DATE.format(p.asOf())).setHeader(getTranslation("campaign.snapshot.asOf"))
+                .setAutoWidth(true);
+        trend.addColumn(p -> switch (p.reason()) {
+            case MILESTONE -> p.label();
+            case CADENCE -> getTranslation("campaign.snapshot.CADENCE");
+            case MANUAL -> getTranslation("campaign.snapshot.MANUAL");
+        }).setHeader(getTranslation("campaign.snapshot.label")).setFlexGrow(1);
+        trend.addColumn(p -> format(selected().map(r -> r.indicator().indicator()).orElse(null), p.value()))
+                .setHeader(getTranslation("campaign.value.short")).setAutoWidth(true);
+        trend.addColumn(p -> format(selected().map(r -> r.indicator().indicator()).orElse(null), p.target()))
+                .setHeader(getTranslation("campaign.target")).setAutoWidth(true);
+        trend.addComponentColumn(p -> light(p.light())).setHeader(getTranslation("campaign.light")).setAutoWidth(true);
+        trend.setAllRowsVisible(true);
+        trend.setVisible(false);
+        trendTitle.setVisible(false);
+        add(asOf, indicators, trendTitle, trend, rankingTitle, ranking);
         refresh();
     }
 
@@ -165,6 +188,12 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             bar.add(button("campaign.addIndicator", "campaign-add-indicator", VaadinIcon.PLUS, this::addIndicatorDialog),
                     button("campaign.setTarget", "campaign-set-target", VaadinIcon.BULLSEYE, this::targetDialog),
                     button("campaign.addMilestone", "campaign-add-milestone", VaadinIcon.CALENDAR, this::milestoneDialog));
+        }
+        if (snapshots.canTakeNow(campaign.id()) && campaign.status() != CampaignStatus.DRAFT) {
+            bar.add(button("campaign.snapshot.take", "campaign-snapshot", VaadinIcon.CAMERA, () -> {
+                snapshots.takeNow(campaign.id(), asOf.getValue());
+                build();
+            }));
         }
         if (campaigns.canEnterValues() && campaign.status() == CampaignStatus.ACTIVE) {
             bar.add(button("campaign.enterValue", "campaign-enter-value", VaadinIcon.EDIT, this::valueDialog),
@@ -198,6 +227,12 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private void showRanking() {
         Optional<Row> row = selected();
+        trend.setVisible(row.isPresent());
+        trendTitle.setVisible(row.isPresent());
+        row.ifPresent(r -> {
+            trendTitle.setText(getTranslation("campaign.trend", r.indicator().indicator().name(), myUnit.displayName()));
+            trend.setItems(snapshots.trend(r.indicator().id(), myUnit.id()));
+        });
         boolean show = row.isPresent() && myUnit.hasChildren();
         ranking.setVisible(show);
         rankingTitle.setVisible(show);

@@ -100,6 +100,14 @@ class CampaignViewsKaribuIT extends KaribuViewTest {
         assertThat(GridKt._size(ranking)).isEqualTo(2); // Bình Liêu and Hạ Long below Quảng Ninh
         assertThat(GridKt._get(ranking, 0).unit().displayName()).isEqualTo("Huyện Bình Liêu");
         assertThat(GridKt._get(ranking, 1).progress().value()).isNull();
+
+        _click(_get(Button.class, s -> s.withId("campaign-snapshot")));
+        indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
+        indicators.select(GridKt._get(indicators, 0));
+        @SuppressWarnings("unchecked")
+        Grid<vn.dvctt.campaign.TrendPoint> trend = _get(Grid.class, s -> s.withId("campaign-trend"));
+        assertThat(GridKt._size(trend)).isEqualTo(1);
+        assertThat(GridKt._get(trend, 0).value()).isEqualByComparingTo("27.50");
     }
 
     @Test

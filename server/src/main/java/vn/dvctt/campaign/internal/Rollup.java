@@ -1,0 +1,67 @@
+package vn.dvctt.campaign.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sums one campaign indicator over the whole tree in one pass: each unit's latest reading on or
+ * before a date is added to the unit and to every ancestor in its path. One query, then
+ * O(readings × depth) in memory, instead of a query per unit.
+ */
+@Component
+public class Rollup {
+
+    /** Sums for a unit and everything below it; the code is the last segment of the path. */
+    public record Sums(String path, BigDecimal numerator, BigDecimal denominator, BigDecimal amount, int reporting) {
+
+        Sums add(BigDecimal n, BigDecimal d, BigDecimal a) {
+            return new Sums(path, plus(numerator, n), plus(denominator, d), plus(amount, a), reporting + 1);
+        }
+
+        public String code() {
+            String trimmed = path.substring(0, path.length() - 1);
+            return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        }
+
+        private static BigDecimal plus(BigDecimal x, BigDecimal y) {
+            return x == null ? y : y == null ? x : x.add(y);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    Rollup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Sums by path for every unit under {@code scopePath} (inclusive) that has a reading below it. */
+    public Map<String, Sums> sums(long campaignIndicatorId, String scopePath, LocalDate asOf) {
+        Map<String, Sums> sums = new HashMap<>();
+        jdbc.query("""
+                select v.unit_path, v.numerator, v.denominator, v.amount from indicator_value v
+                where v.campaign_indicator_id = ? and v.period_on = (select max(w.period_on) from indicator_value w
+                  where w.campaign_indicator_id = v.campaign_indicator_id and w.unit_id = v.unit_id and w.period_on <= ?)
+                """, rs -> {
+            String path = rs.getString(1);
+            if (!path.startsWith(scopePath)) {
+                return;
+            }
+            BigDecimal n = rs.getBigDecimal(2);
+            BigDecimal d = rs.getBigDecimal(3);
+            BigDecimal a = rs.getBigDecimal(4);
+            // "/VN/22/198/06757/": add to "/VN/22/198/06757/", "/VN/22/198/", "/VN/22/" while within scope
+            for (int end = path.length(); end >= scopePath.length(); end = path.lastIndexOf('/', end - 2) + 1) {
+                String prefix = path.substring(0, end);
+                sums.merge(prefix, new Sums(prefix, n, d, a, 1), (old, x) -> old.add(n, d, a));
+                if (end <= 1) {
+                    break;
+                }
+            }
+        }, campaignIndicatorId, asOf);
+        return sums;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.dvctt.campaign.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.TimeZone;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
+import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class SchedulingConfig {
+
+    @Bean
+    JobDetail campaignSnapshotJob() {
+        return JobBuilder.newJob(SnapshotJob.class).withIdentity("campaign-snapshots").storeDurably().build();
+    }
+
+    @Bean
+    Trigger campaignSnapshotTrigger(JobDetail campaignSnapshotJob, @Value("${dvctt.campaign.snapshot-cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob(campaignSnapshotJob).withIdentity("campaign-snapshots")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(SnapshotJob.VIETNAM))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    /**
+     * Quartz stores job data as BLOBs, which PostgreSQL needs its own delegate for; pick it from the
+     * database actually connected, so the same build runs on H2 and PostgreSQL.
+     */
+    @Bean
+    SchedulerFactoryBeanCustomizer quartzDelegateForDatabase(DataSource dataSource, QuartzProperties quartz) {
+        return factory -> {
+            Properties properties = new Properties();
+            properties.putAll(quartz.getProperties());
+            properties.putIfAbsent("org.quartz.jobStore.driverDelegateClass", isPostgres(dataSource)
+                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+            factory.setQuartzProperties(properties);
+        };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database Quartz runs on", e);
+        }
+    }
+}
