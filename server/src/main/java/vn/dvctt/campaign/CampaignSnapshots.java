@@ -1,5 +1,7 @@
 package vn.dvctt.campaign;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,6 +155,71 @@ public class CampaignSnapshots {
                     TrafficLight.NO_TARGET) : row.get(0));
         }
         return points;
+    }
+
+    /**
+     * The periodic-report workbook: one sheet per indicator, the caller's units (tree order) by
+     * snapshot, each cell the frozen value, the last column the target at the latest snapshot.
+     */
+    @Transactional(readOnly = true)
+    public void exportXlsx(CampaignId id, OutputStream out) throws IOException {
+        Campaign campaign = campaigns.findById(id.value()).filter(this::visible).orElseThrow(
+                () -> new OutsideScopeException("Campaign " + id.value() + " is not visible"));
+        String mine = currentUser.scope().unitPath();
+        List<SnapshotData> taken = snapshots(campaign);
+        Workbook workbook = new Workbook(out, "DVCTT", "1.0");
+        for (CampaignIndicator ci : campaignIndicators.findByCampaignIdOrderByPosition(campaign.getId())) {
+            IndicatorData indicator = ci.getIndicator().toData();
+            Worksheet sheet = workbook.newWorksheet(indicator.code());
+            sheet.value(0, 0, indicator.code() + " — " + indicator.name() + " (" + indicator.unitLabel() + ")");
+            sheet.value(1, 0, "Mã đơn vị");
+            sheet.value(1, 1, "Đơn vị");
+            for (int c = 0; c < taken.size(); c++) {
+                SnapshotData snapshot = taken.get(c);
+                sheet.value(1, 2 + c, snapshot.asOf().toString() + (snapshot.reason() == SnapshotReason.MILESTONE
+                        ? " " + snapshot.label() : ""));
+            }
+            sheet.value(1, 2 + taken.size(), "Mục tiêu");
+            Map<Long, Integer> column = new java.util.HashMap<>();
+            for (int c = 0; c < taken.size(); c++) {
+                column.put(taken.get(c).id(), c);
+            }
+            java.util.TreeMap<String, Object[]> rows = new java.util.TreeMap<>();
+            jdbc.query("""
+                    select snapshot_id, unit_id, unit_path, numerator, denominator, amount, reporting_units, target
+                    from snapshot_value where campaign_indicator_id = ?""", rs -> {
+                String path = rs.getString(3);
+                if (!path.startsWith(mine) || !column.containsKey(rs.getLong(1))) {
+                    return;
+                }
+                Object[] row = rows.computeIfAbsent(path, p -> new Object[taken.size() + 2]);
+                row[0] = rs.getLong(2);
+                int c = column.get(rs.getLong(1));
+                row[2 + c] = CampaignService.valueOf(indicator.kind(), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getInt(7));
+                if (c == taken.size() - 1) {
+                    row[1] = rs.getBigDecimal(8);
+                }
+            }, ci.getId());
+            Map<UnitId, vn.dvctt.geo.UnitLabel> labels = unitPaths.labels(rows.values().stream()
+                    .map(r -> new UnitId((Long) r[0])).toList());
+            int r = 2;
+            for (Object[] row : rows.values()) {
+                vn.dvctt.geo.UnitLabel label = labels.get(new UnitId((Long) row[0]));
+                sheet.value(r, 0, label == null ? "" : label.code());
+                sheet.value(r, 1, label == null ? "" : label.displayName());
+                for (int c = 0; c < taken.size(); c++) {
+                    if (row[2 + c] != null) {
+                        sheet.value(r, 2 + c, (BigDecimal) row[2 + c]);
+                    }
+                }
+                if (row[1] != null) {
+                    sheet.value(r, 2 + taken.size(), (BigDecimal) row[1]);
+                }
+                r++;
+            }
+        }
+        workbook.finish();
     }
 
     private SnapshotData take(Campaign campaign, LocalDate asOf, SnapshotReason reason, String label, String by) {

@@ -110,6 +110,34 @@ abstract class CampaignSnapshotsContract {
     }
 
     @Test
+    void theExportHasASheetPerIndicatorWithTheCallersUnitsBySnapshot() throws Exception {
+        fixture.as("qn.leader", () -> snapshots.takeNow(campaign, LocalDate.of(2022, 6, 20)));
+        fixture.as("qn.organizer", () -> campaigns.enterValue(
+                ValueEntry.ratio(online, unit("06757"), LocalDate.of(2022, 6, 25), 60, 100, "")));
+        fixture.as("qn.leader", () -> snapshots.takeNow(campaign, LocalDate.of(2022, 6, 30)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fixture.as("hoanhmo.organizer", () -> {
+            try {
+                snapshots.exportXlsx(campaign, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = workbook.getSheets().filter(sh -> sh.getName().equals("CD92-02")).findFirst().orElseThrow();
+            var rows = sheet.read();
+            assertThat(rows.get(1).getCellText(2)).isEqualTo("2022-06-20");
+            // a commune organizer's export holds his commune only
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(2).getCellText(1)).isEqualTo("Xã Hoành Mô");
+            assertThat(rows.get(2).getCellAsNumber(2).orElseThrow()).isEqualByComparingTo("45");
+            assertThat(rows.get(2).getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("60");
+            assertThat(rows.get(2).getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("30");
+        }
+    }
+
+    @Test
     void theSnapshotJobIsScheduledInTheClusteredJdbcStore() throws Exception {
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
         assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,6 +24,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -189,6 +192,16 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                     button("campaign.setTarget", "campaign-set-target", VaadinIcon.BULLSEYE, this::targetDialog),
                     button("campaign.addMilestone", "campaign-add-milestone", VaadinIcon.CALENDAR, this::milestoneDialog));
         }
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            snapshots.exportXlsx(campaign.id(), buffer);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(buffer.toByteArray()),
+                    "chien-dich-" + campaign.id().value() + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer.size());
+        }), "");
+        export.setId("campaign-export");
+        export.add(new Button(getTranslation("campaign.export"), VaadinIcon.DOWNLOAD.create()));
+        bar.add(export);
         if (snapshots.canTakeNow(campaign.id()) && campaign.status() != CampaignStatus.DRAFT) {
             bar.add(button("campaign.snapshot.take", "campaign-snapshot", VaadinIcon.CAMERA, () -> {
                 snapshots.takeNow(campaign.id(), asOf.getValue());
