@@ -53,6 +53,7 @@ import vn.dvctt.geo.UnitLevel;
 import vn.dvctt.security.OutsideScopeException;
 import vn.dvctt.shared.InvalidInputException;
 import vn.dvctt.shared.ui.SpreadsheetUpload;
+import vn.dvctt.shared.ui.TrendChart;
 
 /**
  * One campaign: its indicators with the user's area's progress against target as of a date, the
@@ -68,6 +69,7 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final AdminUnitService units;
     private final Grid<TrendPoint> trend = new Grid<>();
     private final H3 trendTitle = new H3();
+    private final TrendChart chart = new TrendChart();
     private CampaignData campaign;
     private UnitData myUnit;
     private final DatePicker asOf = new DatePicker();
@@ -173,7 +175,9 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         trend.setAllRowsVisible(true);
         trend.setVisible(false);
         trendTitle.setVisible(false);
-        add(asOf, indicators, trendTitle, trend, rankingTitle, ranking);
+        chart.setId("campaign-trend-chart");
+        chart.setVisible(false);
+        add(asOf, indicators, trendTitle, chart, trend, rankingTitle, ranking);
         refresh();
     }
 
@@ -242,9 +246,13 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         Optional<Row> row = selected();
         trend.setVisible(row.isPresent());
         trendTitle.setVisible(row.isPresent());
+        chart.setVisible(row.isPresent());
         row.ifPresent(r -> {
             trendTitle.setText(getTranslation("campaign.trend", r.indicator().indicator().name(), myUnit.displayName()));
-            trend.setItems(snapshots.trend(r.indicator().id(), myUnit.id()));
+            List<TrendPoint> points = snapshots.trend(r.indicator().id(), myUnit.id());
+            trend.setItems(points);
+            chart.setPoints(getTranslation("campaign.value.short"), getTranslation("campaign.target"), points.stream()
+                    .map(p -> new TrendChart.Point(CampaignsView.DATE.format(p.asOf()), p.value(), p.target())).toList());
         });
         boolean show = row.isPresent() && myUnit.hasChildren();
         ranking.setVisible(show);

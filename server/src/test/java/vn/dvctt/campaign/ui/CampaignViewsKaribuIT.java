@@ -108,6 +108,8 @@ class CampaignViewsKaribuIT extends KaribuViewTest {
         Grid<vn.dvctt.campaign.TrendPoint> trend = _get(Grid.class, s -> s.withId("campaign-trend"));
         assertThat(GridKt._size(trend)).isEqualTo(1);
         assertThat(GridKt._get(trend, 0).value()).isEqualByComparingTo("27.50");
+        assertThat(_get(vn.dvctt.shared.ui.TrendChart.class, s -> s.withId("campaign-trend-chart")).getElement()
+                .getAttribute("data-series")).contains("\"data\":[27.50]", "\"data\":[null]");
     }
 
     @Test
