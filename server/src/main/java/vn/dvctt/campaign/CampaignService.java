@@ -28,6 +28,8 @@ import vn.dvctt.campaign.internal.IndicatorTargets;
 import vn.dvctt.campaign.internal.IndicatorValue;
 import vn.dvctt.campaign.internal.IndicatorValues;
 import vn.dvctt.campaign.internal.Indicators;
+import vn.dvctt.campaign.internal.LiveRollups;
+import vn.dvctt.campaign.internal.Rollup;
 import vn.dvctt.geo.AdminUnitService;
 import vn.dvctt.geo.UnitData;
 import vn.dvctt.geo.UnitId;
@@ -65,10 +67,13 @@ public class CampaignService {
     private final AdminUnitService units;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final LiveRollups live;
 
     CampaignService(Campaigns campaigns, Indicators indicators, CampaignIndicators campaignIndicators,
                     IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths,
-                    AdminUnitService units, CurrentUser currentUser, AuditLog audit) {
+                    AdminUnitService units, CurrentUser currentUser, AuditLog audit,
+                    LiveRollups live) {
+        this.live = live;
         this.units = units;
         this.campaigns = campaigns;
         this.indicators = indicators;
@@ -371,7 +376,8 @@ public class CampaignService {
         String before = value.isNew() ? null : value.summary();
         Figures figures = row.figures();
         value.set(figures.numerator(), figures.denominator(), figures.amount(), blankToNull(entry.comment()), row.by());
-        values.save(value);
+        values.saveAndFlush(value); // the rollup reads with JDBC, past JPA's unflushed changes
+        live.changed(row.ci().getId());
         audit.record(before == null ? "enter" : "correct", AUDIT_VALUE,
                 row.indicator().code() + "@" + entry.period(), row.unitPath(), before, value.summary());
         return before != null;
@@ -386,11 +392,11 @@ public class CampaignService {
             throw new OutsideScopeException("Progress of " + path + " is outside " + currentUser.scope().unitPath());
         }
         IndicatorData indicator = ci.getIndicator().toData();
-        Object[] sums = values.sumLatest(ci.getId(), path, asOf).get(0);
-        BigDecimal numerator = (BigDecimal) sums[0];
-        BigDecimal denominator = (BigDecimal) sums[1];
-        BigDecimal amount = (BigDecimal) sums[2];
-        int reporting = ((Number) sums[3]).intValue();
+        Rollup.Sums sums = live.sums(ci.getId(), path, asOf);
+        BigDecimal numerator = sums == null ? null : sums.numerator();
+        BigDecimal denominator = sums == null ? null : sums.denominator();
+        BigDecimal amount = sums == null ? null : sums.amount();
+        int reporting = sums == null ? 0 : sums.reporting();
         BigDecimal value = valueOf(indicator.kind(), numerator, denominator, amount, reporting);
         if (indicator.kind() == IndicatorKind.COVERAGE) {
             numerator = amount;
@@ -479,6 +485,7 @@ public class CampaignService {
             campaigns.repath(unit.value(), path);
             values.repath(unit.value(), path);
         });
+        live.clear();
     }
 
     private record Figures(BigDecimal numerator, BigDecimal denominator, BigDecimal amount) {
