@@ -391,6 +391,11 @@ public class CampaignService {
         if (!currentUser.scope().canView(path)) {
             throw new OutsideScopeException("Progress of " + path + " is outside " + currentUser.scope().unitPath());
         }
+        BigDecimal target = targetFor(ci.getId(), unit, asOf).orElse(null);
+        return progressOf(ci, unit, path, asOf, target);
+    }
+
+    private Progress progressOf(CampaignIndicator ci, UnitId unit, String path, LocalDate asOf, BigDecimal target) {
         IndicatorData indicator = ci.getIndicator().toData();
         Rollup.Sums sums = live.sums(ci.getId(), path, asOf);
         BigDecimal numerator = sums == null ? null : sums.numerator();
@@ -402,26 +407,27 @@ public class CampaignService {
             numerator = amount;
             denominator = reporting == 0 ? null : BigDecimal.valueOf(reporting);
         }
-        BigDecimal target = targetFor(ci.getId(), unit, asOf).orElse(null);
         return new Progress(ci.getId(), unit, asOf, numerator, denominator, value, reporting, target,
                 light(indicator.direction(), value, target));
     }
 
     /**
      * The units directly below {@code parent}, best first for the indicator's direction; units with
-     * no reading come last. The end of the list is the "who lags" list.
+     * no reading come last. The end of the list is the "who lags" list. A fixed number of queries
+     * whatever the number of units: their sums come from the rollup, their targets from one list.
      */
     @Transactional(readOnly = true)
     public List<UnitProgress> ranking(long campaignIndicatorId, UnitId parent, LocalDate asOf) {
         CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
         Direction direction = ci.getIndicator().toData().direction();
         List<UnitData> children = units.children(parent);
-        Map<UnitId, UnitLabel> labels = unitPaths.labels(children.stream().map(UnitData::id)
-                .toList());
+        List<IndicatorTarget> all = targets.findByCampaignIndicatorId(ci.getId());
         Comparator<UnitProgress> byValue = Comparator.comparing(u -> u.progress().value(),
                 Comparator.nullsLast(direction == Direction.HIGHER ? Comparator.<BigDecimal>reverseOrder()
                         : Comparator.<BigDecimal>naturalOrder()));
-        return children.stream().map(c -> new UnitProgress(labels.get(c.id()), progress(campaignIndicatorId, c.id(), asOf)))
+        return children.stream().map(c -> new UnitProgress(new UnitLabel(c.id(), c.code(), c.displayName()),
+                        progressOf(ci, c.id(), c.path(), asOf, IndicatorTarget.applicable(all, c.id().value(), c.level(),
+                                asOf).orElse(null))))
                 .sorted(byValue).toList();
     }
 

@@ -56,6 +56,40 @@ final class NationalUnitsFile {
         return new Stats(lines, communes, villages);
     }
 
+    /**
+     * The country after the 2025 reform: 34 provinces × 97 communes (no districts) × 28–32 villages
+     * (≈ 3,300 communes, ≈ 99,000 villages).
+     */
+    static Stats writeMerged(Path file, long seed) throws IOException {
+        Random random = new Random(seed);
+        int lines = 0;
+        int communes = 0;
+        int villages = 0;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("code,name,type,parent_code\n");
+            for (int p = 1; p <= 34; p++) {
+                String province = String.format("%02d", p);
+                out.write(province + "," + name(random) + ",Tỉnh,\n");
+                lines++;
+                for (int c = 1; c <= 97; c++) {
+                    String commune = province + String.format("%03d", c);
+                    out.write(commune + "," + name(random) + "," + (c % 5 == 0 ? "Phường" : "Xã") + "," + province + "\n");
+                    lines++;
+                    communes++;
+                    int n = 28 + random.nextInt(5);
+                    for (int v = 1; v <= n; v++) {
+                        String type = VILLAGE_TYPES[random.nextInt(VILLAGE_TYPES.length)];
+                        out.write(commune + "-" + String.format("%02d", v) + "," + name(random) + " " + v + "," + type
+                                + "," + commune + "\n");
+                        lines++;
+                        villages++;
+                    }
+                }
+            }
+        }
+        return new Stats(lines, communes, villages);
+    }
+
     private static String name(Random random) {
         return SYLLABLES[random.nextInt(SYLLABLES.length)] + " " + SYLLABLES[random.nextInt(SYLLABLES.length)];
     }

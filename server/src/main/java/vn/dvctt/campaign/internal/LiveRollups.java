@@ -3,6 +3,14 @@ package vn.dvctt.campaign.internal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -10,14 +18,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The dashboard's figures: a whole-country rollup per indicator and date, kept for at most
- * {@code dvctt.campaign.live-seconds}. Any unit's progress is then a map lookup. Each server
- * instance keeps its own, so with several instances a figure is at most that many seconds old;
- * a write on this instance drops the indicator's entries at once (and again after commit, so a
- * reader between the two cannot keep the old figures).
+ * {@code dvctt.campaign.live-seconds}. Any unit's progress is then a map lookup. Past half that
+ * age a reader still gets the kept figures while one background refresh reloads them, so people
+ * rarely wait for a whole-country pass. Each server instance keeps its own, so with several
+ * instances a figure is at most that many seconds old; a write on this instance drops the
+ * indicator's entries at once (and again after commit, so a reader between the two cannot keep
+ * the old figures).
  */
 @Component
 public class LiveRollups {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveRollups.class);
     private static final String ROOT = "/VN/";
     private static final int MAX_ENTRIES = 512;
     private final Rollup rollup;
@@ -35,6 +46,14 @@ public class LiveRollups {
     private record Entry(Map<String, Rollup.Sums> sums, long loadedAt) {
     }
 
+    private final AtomicLong writes = new AtomicLong();
+    private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "campaign-rollup-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     LiveRollups(Rollup rollup, @Value("${dvctt.campaign.live-seconds:60}") long liveSeconds) {
         this.rollup = rollup;
         this.maxAgeNanos = liveSeconds * 1_000_000_000L;
@@ -47,14 +66,39 @@ public class LiveRollups {
         synchronized (entries) {
             entry = entries.get(key);
         }
-        if (entry == null || System.nanoTime() - entry.loadedAt() > maxAgeNanos) {
+        long age = entry == null ? Long.MAX_VALUE : System.nanoTime() - entry.loadedAt();
+        if (age > maxAgeNanos) {
             // Loaded outside the lock: two readers may both load; the later one wins, both are right.
-            entry = new Entry(rollup.sums(campaignIndicatorId, ROOT, asOf), System.nanoTime());
-            synchronized (entries) {
+            entry = load(key);
+        } else if (age > maxAgeNanos / 2 && refreshing.add(key)) {
+            refresher.execute(() -> {
+                try {
+                    load(key);
+                } catch (RuntimeException e) {
+                    log.warn("Refreshing the rollup of indicator {} failed; readers will load it", key, e);
+                } finally {
+                    refreshing.remove(key);
+                }
+            });
+        }
+        return entry.sums().get(path);
+    }
+
+    /** Keeps what it loaded unless a write dropped figures meanwhile: those may predate that write. */
+    private Entry load(Key key) {
+        long writesBefore = writes.get();
+        Entry entry = new Entry(rollup.sums(key.campaignIndicatorId(), ROOT, key.asOf()), System.nanoTime());
+        synchronized (entries) {
+            if (writes.get() == writesBefore) {
                 entries.put(key, entry);
             }
         }
-        return entry.sums().get(path);
+        return entry;
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Drops an indicator's figures now and once more when the writing transaction commits. */
@@ -73,12 +117,14 @@ public class LiveRollups {
     /** Units moved: every cached path may be stale. */
     public void clear() {
         synchronized (entries) {
+            writes.incrementAndGet();
             entries.clear();
         }
     }
 
     private void forget(long campaignIndicatorId) {
         synchronized (entries) {
+            writes.incrementAndGet();
             entries.keySet().removeIf(k -> k.campaignIndicatorId() == campaignIndicatorId);
         }
     }

@@ -42,9 +42,11 @@ public class Rollup {
     public Map<String, Sums> sums(long campaignIndicatorId, String scopePath, LocalDate asOf) {
         Map<String, Sums> sums = new HashMap<>();
         jdbc.query("""
-                select v.unit_path, v.numerator, v.denominator, v.amount from indicator_value v
-                where v.campaign_indicator_id = ? and v.period_on = (select max(w.period_on) from indicator_value w
-                  where w.campaign_indicator_id = v.campaign_indicator_id and w.unit_id = v.unit_id and w.period_on <= ?)
+                select unit_path, numerator, denominator, amount from (
+                  select v.unit_path, v.numerator, v.denominator, v.amount,
+                         row_number() over (partition by v.unit_id order by v.period_on desc) as n
+                  from indicator_value v where v.campaign_indicator_id = ? and v.period_on <= ?) latest
+                where n = 1
                 """, rs -> {
             String path = rs.getString(1);
             if (!path.startsWith(scopePath)) {
