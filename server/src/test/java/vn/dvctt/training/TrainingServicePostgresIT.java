@@ -1,0 +1,7 @@
+package vn.dvctt.training;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class TrainingServicePostgresIT extends TrainingServiceContract {
+}
