@@ -8,7 +8,8 @@ package vn.dvctt.demo;
  */
 public interface DemoContributor {
 
-    /** Lower runs first: 100 teams, 200 venues, 300 training sessions, 400 guides, 500 campaigns. */
+    /** Lower runs first: 100 teams, 200 venues, 250 campaigns (so that the
+     * sessions' events reach their computed indicators), 300 training sessions, 400 guides. */
     int order();
 
     /** Adds the feature's demo rows; throwing aborts the whole demo, which is then retried on the next start. */

@@ -51,11 +51,16 @@ class DemoDataIT {
         assertThat(currentUser.runAsSystem(users::list)).hasSize(5);
         assertThat(currentUser.runAsSystem(() -> procedures.search("", true, 100))).hasSize(9);
         var campaign = currentUser.runAsSystem(campaigns::visibleCampaigns).get(0);
-        assertThat(campaign.indicators()).hasSize(8);
+        assertThat(campaign.indicators()).hasSize(11);
+        long sessionsHeld = campaign.indicators().stream().filter(ci -> ci.indicator().code().equals("TR-01"))
+                .findFirst().orElseThrow().id();
         var province = currentUser.runAsSystem(() -> units.get("22"));
         var services = currentUser.runAsSystem(() -> campaigns.progress(campaign.indicators().get(0).id(),
                 province.id(), java.time.LocalDate.now()));
         assertThat(services.value()).isEqualByComparingTo("98.50");
+        // the demo's held sessions in Xã Hoành Mô reached the campaign through the training events
+        assertThat(currentUser.runAsSystem(() -> campaigns.progress(sessionsHeld, province.id(),
+                java.time.LocalDate.now())).value()).isPositive();
         assertThat(currentUser.runAsSystem(() -> campaigns.ranking(campaign.indicators().get(1).id(), province.id(),
                 java.time.LocalDate.now()))).hasSize(13).allSatisfy(u -> assertThat(u.progress().value()).isNotNull());
 

@@ -38,7 +38,7 @@ class CampaignDemo implements DemoContributor {
 
     @Override
     public int order() {
-        return 500;
+        return 250; // before the training sessions (300), whose events feed the TR-* indicators
     }
 
     @Override
@@ -54,7 +54,7 @@ class CampaignDemo implements DemoContributor {
                 CampaignKind.PEAK, "Kế hoạch số 170/KH-UBND (minh họa)", start, end, province.id())).id();
         List<Long> ids = new ArrayList<>();
         for (String code : List.of("CD92-01", "CD92-02", "CD92-03", "CD92-04", "CD92-05", "CD92-06", "CD92-07",
-                "CD92-08")) {
+                "CD92-08", "TR-01", "TR-02", "TR-03")) {
             ids.add(campaigns.addIndicator(id, code).id());
         }
         long services = ids.get(0);

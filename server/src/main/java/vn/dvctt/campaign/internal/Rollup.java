@@ -41,13 +41,20 @@ public class Rollup {
     /** Sums by path for every unit under {@code scopePath} (inclusive) that has a reading below it. */
     public Map<String, Sums> sums(long campaignIndicatorId, String scopePath, LocalDate asOf) {
         Map<String, Sums> sums = new HashMap<>();
-        jdbc.query("""
+        String source = jdbc.queryForObject("select i.source from campaign_indicator ci join indicator i "
+                + "on i.id = ci.indicator_id where ci.id = ?", String.class, campaignIndicatorId);
+        // Readings: each unit's latest. Computed indicators: a running total of what sources gave.
+        String query = "COMPUTED".equals(source) ? """
+                select unit_path, null, null, sum(amount) from computed_contribution
+                where campaign_indicator_id = ? and period_on <= ? group by unit_path
+                """ : """
                 select unit_path, numerator, denominator, amount from (
                   select v.unit_path, v.numerator, v.denominator, v.amount,
                          row_number() over (partition by v.unit_id order by v.period_on desc) as n
                   from indicator_value v where v.campaign_indicator_id = ? and v.period_on <= ?) latest
                 where n = 1
-                """, rs -> {
+                """;
+        jdbc.query(query, rs -> {
             String path = rs.getString(1);
             if (!path.startsWith(scopePath)) {
                 return;
