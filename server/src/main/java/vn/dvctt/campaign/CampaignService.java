@@ -68,12 +68,14 @@ public class CampaignService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final LiveRollups live;
+    private final CampaignApprovals approvals;
 
     CampaignService(Campaigns campaigns, Indicators indicators, CampaignIndicators campaignIndicators,
                     IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths,
                     AdminUnitService units, CurrentUser currentUser, AuditLog audit,
-                    LiveRollups live) {
+                    LiveRollups live, CampaignApprovals approvals) {
         this.live = live;
+        this.approvals = approvals;
         this.units = units;
         this.campaigns = campaigns;
         this.indicators = indicators;
@@ -352,6 +354,15 @@ public class CampaignService {
         }
         if (entry.period() == null || !campaign.covers(entry.period())) {
             throw new InvalidInputException("campaign.error.periodOutside", "The period is outside the campaign",
+                    entry.period());
+        }
+        Optional<ApprovalState> approval = approvals.state(new CampaignId(campaign.getId()), entry.unit(),
+                entry.period());
+        if (approval.orElse(null) == ApprovalState.APPROVED) {
+            throw new InvalidInputException("campaign.error.locked", "Approved values are locked", entry.period());
+        }
+        if (approval.orElse(null) == ApprovalState.SUBMITTED && unitPath.equals(scope.unitPath())) {
+            throw new InvalidInputException("campaign.error.submitted", "Submitted values wait for approval",
                     entry.period());
         }
         IndicatorData indicator = ci.getIndicator().toData();

@@ -36,6 +36,8 @@ abstract class CampaignServiceContract {
     UnitPaths unitPaths;
     @Autowired
     AuditLog audit;
+    @Autowired
+    CampaignApprovals approvals;
 
     CampaignId campaign;
     long online;
@@ -278,6 +280,41 @@ abstract class CampaignServiceContract {
     private ValueImportReport importCsv(String csv) {
         return campaigns.importValues(campaign, new java.io.ByteArrayInputStream(
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "values.csv");
+    }
+
+    @Test
+    void aCommunesSubmittedValuesAreApprovedAboveThenLockedUntilReopened() {
+        LocalDate period = LocalDate.of(2022, 6, 30);
+        fixture.as("hoanhmo.organizer", () -> {
+            campaigns.enterValue(ValueEntry.ratio(online, unit("06757"), period, 40, 100, ""));
+            approvals.submit(campaign, unit("06757"), period);
+        });
+        assertThatThrownBy(() -> fixture.as("hoanhmo.organizer", () -> campaigns.enterValue(
+                ValueEntry.ratio(online, unit("06757"), period, 41, 100, ""))))
+                .extracting(e -> ((InvalidInputException) e).messageKey()).isEqualTo("campaign.error.submitted");
+        assertThatThrownBy(() -> fixture.as("hoanhmo.organizer", () -> approvals.approve(campaign, unit("06757"), period)))
+                .isInstanceOf(OutsideScopeException.class);
+        assertThat(fixture.as("qn.organizer", () -> approvals.waiting(campaign)))
+                .extracting(a -> a.unit().displayName()).containsExactly("Xã Hoành Mô");
+        fixture.as("qn.organizer", () -> {
+            campaigns.enterValue(ValueEntry.ratio(online, unit("06757"), period, 42, 100, "sửa khi duyệt"));
+            approvals.approve(campaign, unit("06757"), period);
+        });
+        assertRefused(ValueEntry.ratio(online, unit("06757"), period, 43, 100, ""), "campaign.error.locked");
+        ValueImportReport imported = fixture.as("hoanhmo.organizer", () -> importCsv(
+                "unit,indicator,period,numerator,denominator\n06757,CD92-02,30/06/2022,44,100\n"));
+        assertThat(imported.problems()).extracting(ValueImportReport.Problem::messageKey)
+                .containsExactly("campaign.error.locked");
+        assertThat(fixture.as("qn.leader", () -> campaigns.progress(online, unit("06757"), END)).value())
+                .isEqualByComparingTo("42.00");
+
+        assertThatThrownBy(() -> fixture.as("qn.organizer", () -> approvals.reopen(campaign, unit("06757"), period, " ")))
+                .isInstanceOf(InvalidInputException.class);
+        fixture.as("qn.organizer", () -> approvals.reopen(campaign, unit("06757"), period, "Sai mẫu số"));
+        fixture.as("hoanhmo.organizer", () -> campaigns.enterValue(
+                ValueEntry.ratio(online, unit("06757"), period, 45, 100, "")));
+        assertThat(fixture.as("qn.admin", () -> audit.recent(50)))
+                .extracting(AuditEntry::action).contains("submit", "approve", "reopen");
     }
 
     private void assertRefused(ValueEntry entry, String key) {

@@ -32,6 +32,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.dvctt.campaign.ApprovalData;
+import vn.dvctt.campaign.CampaignApprovals;
 import vn.dvctt.campaign.CampaignData;
 import vn.dvctt.campaign.CampaignId;
 import vn.dvctt.campaign.CampaignIndicatorData;
@@ -66,6 +68,7 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     private final CampaignService campaigns;
     private final CampaignSnapshots snapshots;
+    private final CampaignApprovals approvals;
     private final AdminUnitService units;
     private final Grid<TrendPoint> trend = new Grid<>();
     private final H3 trendTitle = new H3();
@@ -81,8 +84,10 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     record Row(CampaignIndicatorData indicator, Progress progress) {
     }
 
-    CampaignView(CampaignService campaigns, CampaignSnapshots snapshots, AdminUnitService units) {
+    CampaignView(CampaignService campaigns, CampaignSnapshots snapshots, CampaignApprovals approvals,
+                 AdminUnitService units) {
         this.campaigns = campaigns;
+        this.approvals = approvals;
         this.snapshots = snapshots;
         this.units = units;
         setSizeFull();
@@ -178,6 +183,28 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         chart.setId("campaign-trend-chart");
         chart.setVisible(false);
         add(asOf, indicators, trendTitle, chart, trend, rankingTitle, ranking);
+        if (campaigns.canEnterValues()) {
+            List<ApprovalData> waiting = approvals.waiting(campaign.id());
+            if (!waiting.isEmpty()) {
+                Grid<ApprovalData> grid = new Grid<>();
+                grid.setId("campaign-approvals");
+                grid.addColumn(a -> a.unit().displayName()).setHeader(getTranslation("campaign.unit")).setFlexGrow(2);
+                grid.addColumn(a -> CampaignsView.DATE.format(a.period())).setHeader(getTranslation("campaign.period"))
+                        .setAutoWidth(true);
+                grid.addColumn(ApprovalData::submittedBy).setHeader(getTranslation("campaign.approval.submittedBy"))
+                        .setAutoWidth(true);
+                grid.addComponentColumn(a -> new HorizontalLayout(
+                        new Button(getTranslation("campaign.approval.approve"), e -> {
+                            approvals.approve(campaign.id(), a.unit().id(), a.period());
+                            build();
+                        }),
+                        new Button(getTranslation("campaign.approval.return"), e -> returnDialog(a))))
+                        .setKey("actions").setAutoWidth(true);
+                grid.setItems(waiting);
+                grid.setAllRowsVisible(true);
+                add(new H3(getTranslation("campaign.approval.waiting")), grid);
+            }
+        }
         refresh();
     }
 
@@ -213,6 +240,15 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             }));
         }
         if (campaigns.canEnterValues() && campaign.status() == CampaignStatus.ACTIVE) {
+            bar.add(button("campaign.approval.submit", "campaign-submit", VaadinIcon.CHECK, () -> {
+                try {
+                    approvals.submit(campaign.id(), myUnit.id(), asOf.getValue());
+                    com.vaadin.flow.component.notification.Notification.show(
+                            getTranslation("campaign.approval.state.SUBMITTED"));
+                } catch (InvalidInputException ex) {
+                    com.vaadin.flow.component.notification.Notification.show(getTranslation(ex.messageKey(), ex.args()));
+                }
+            }));
             bar.add(button("campaign.enterValue", "campaign-enter-value", VaadinIcon.EDIT, this::valueDialog),
                     button("campaign.importValues", "campaign-import-values", VaadinIcon.UPLOAD, this::importDialog));
         }
@@ -396,6 +432,17 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         upload.addFileRejectedListener(e -> summary.setText(e.getErrorMessage()));
         dialog.add(upload, summary, problems);
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void returnDialog(ApprovalData approval) {
+        Dialog dialog = new Dialog(getTranslation("campaign.approval.return"));
+        TextField reason = new TextField(getTranslation("campaign.approval.reason"));
+        reason.setWidthFull();
+        dialog.add(reason);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                saveButton(dialog, () -> approvals.reopen(campaign.id(), approval.unit().id(), approval.period(),
+                        reason.getValue())));
         dialog.open();
     }
 

@@ -113,6 +113,30 @@ class CampaignViewsKaribuIT extends KaribuViewTest {
     }
 
     @Test
+    void communeSubmitsItsPeriodAndTheProvinceApprovesItFromTheCampaignPage() {
+        CampaignId id = activeCampaign();
+        signIn("hoanhmo.organizer");
+        navigate("campaigns/" + id.value());
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-as-of")), LocalDate.of(2022, 6, 30));
+        _click(_get(Button.class, s -> s.withId("campaign-submit")));
+        signIn("qn.organizer");
+        navigate("campaigns/" + id.value());
+        @SuppressWarnings("unchecked")
+        Grid<vn.dvctt.campaign.ApprovalData> waiting = _get(Grid.class, s -> s.withId("campaign-approvals"));
+        assertThat(GridKt._size(waiting)).isEqualTo(1);
+        assertThat(GridKt._get(waiting, 0).unit().displayName()).isEqualTo("Xã Hoành Mô");
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(waiting, 0,
+                "actions");
+        _click((Button) actions.getComponentAt(0));
+        assertThat(_find(Grid.class, s -> s.withId("campaign-approvals"))).isEmpty();
+        assertThat(fixture.as("qn.organizer", () -> approvals.state(id, unitPaths.idOfCode("06757").orElseThrow(),
+                LocalDate.of(2022, 6, 30)))).contains(vn.dvctt.campaign.ApprovalState.APPROVED);
+    }
+
+    @Autowired
+    vn.dvctt.campaign.CampaignApprovals approvals;
+
+    @Test
     void communeOrganizerEntersHisValueAndATooLargeNumeratorIsRefused() {
         CampaignId id = activeCampaign();
         signIn("hoanhmo.organizer");
