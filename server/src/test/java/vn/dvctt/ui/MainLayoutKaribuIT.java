@@ -21,7 +21,7 @@ class MainLayoutKaribuIT extends KaribuViewTest {
         signIn("qn.admin");
         navigate("");
         assertThat(navigation()).containsExactly("Tổng quan", "Đơn vị hành chính", "Thủ tục hành chính",
-                "Người dùng", "Nhật ký thay đổi");
+                "Tổ công nghệ số", "Độ phủ tổ công nghệ số", "Người dùng", "Nhật ký thay đổi");
     }
 
     @Test
@@ -39,7 +39,8 @@ class MainLayoutKaribuIT extends KaribuViewTest {
     void teamMemberIsOfferedNeitherUsersNorTheAuditLog() {
         signIn("pacpoc.member");
         navigate("");
-        assertThat(navigation()).containsExactly("Tổng quan", "Đơn vị hành chính", "Thủ tục hành chính");
+        assertThat(navigation()).containsExactly("Tổng quan", "Đơn vị hành chính", "Thủ tục hành chính",
+                "Tổ công nghệ số", "Độ phủ tổ công nghệ số");
         navigate("users");
         assertThatThrownBy(() -> _find(Grid.class, s -> s.withId("user-grid")))
                 .hasMessageContaining("AccessDeniedException");
