@@ -1,0 +1,6 @@
+package vn.dvctt.team.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TeamPeople extends JpaRepository<TeamPerson, Long> {
+}

@@ -1,0 +1,7 @@
+package vn.dvctt.team;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class TeamServicePostgresIT extends TeamServiceContract {
+}
