@@ -69,11 +69,16 @@ public class CampaignService {
     private final AuditLog audit;
     private final LiveRollups live;
     private final CampaignApprovals approvals;
+    private final vn.dvctt.campaign.internal.ComputedIndicators computed;
+    private final vn.dvctt.team.TeamService teams;
 
     CampaignService(Campaigns campaigns, Indicators indicators, CampaignIndicators campaignIndicators,
                     IndicatorTargets targets, IndicatorValues values, UnitPaths unitPaths,
                     AdminUnitService units, CurrentUser currentUser, AuditLog audit,
-                    LiveRollups live, CampaignApprovals approvals) {
+                    LiveRollups live, CampaignApprovals approvals,
+                    vn.dvctt.campaign.internal.ComputedIndicators computed, vn.dvctt.team.TeamService teams) {
+        this.computed = computed;
+        this.teams = teams;
         this.live = live;
         this.approvals = approvals;
         this.units = units;
@@ -146,10 +151,19 @@ public class CampaignService {
         Indicator indicator = indicators.findByCode(indicatorCode).orElseThrow(() -> new InvalidInputException(
                 "campaign.error.unknownIndicator", "No indicator " + indicatorCode, indicatorCode));
         List<CampaignIndicator> existing = campaignIndicators.findByCampaignIdOrderByPosition(campaign.getId());
-        return existing.stream().filter(ci -> ci.getIndicator() == indicator).findFirst()
-                .orElseGet(() -> campaignIndicators.save(new CampaignIndicator(campaign.getId(), indicator,
-                        existing.size() + 1)))
-                .toData();
+        Optional<CampaignIndicator> already = existing.stream().filter(ci -> ci.getIndicator() == indicator).findFirst();
+        if (already.isPresent()) {
+            return already.get().toData();
+        }
+        CampaignIndicator added = campaignIndicators.saveAndFlush(new CampaignIndicator(campaign.getId(), indicator,
+                existing.size() + 1));
+        if (Rollup.TEAM_COVERAGE.equals(indicatorCode)) {
+            // teams set up before the campaign count from its start; later ones arrive as events
+            computed.backfillTeams(added.getId(), campaign.getStartsOn(),
+                    teams.teamsWithin(new UnitId(campaign.getScopeUnitId())),
+                    unit -> unitPaths.pathOf(unit).orElseThrow());
+        }
+        return added.toData();
     }
 
     @Transactional

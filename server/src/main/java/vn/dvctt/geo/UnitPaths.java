@@ -38,6 +38,13 @@ public class UnitPaths {
         return units.findIdByCode(code).map(UnitId::new);
     }
 
+    /** Paths of every unit of a level under {@code scopePath} (inclusive), e.g. all villages of a province. */
+    @Transactional(readOnly = true)
+    public List<String> pathsAtLevel(String scopePath, UnitLevel level) {
+        List<UnitType> types = java.util.Arrays.stream(UnitType.values()).filter(t -> t.level() == level).toList();
+        return units.findPathsOfTypes(vn.dvctt.shared.VietnameseText.likeLiteral(scopePath) + "%", types);
+    }
+
     /** Places of the units with the given codes, 500 codes a query; unknown codes are left out. */
     @Transactional(readOnly = true)
     public Map<String, UnitPlace> placesOfCodes(Collection<String> codes) {

@@ -27,7 +27,8 @@ import vn.dvctt.geo.UnitPaths;
 import vn.dvctt.support.Fixture;
 
 /** A leader reads a campaign's trend chart and downloads the report, in a real Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own context (and so database): the other journeys load the same fixture users into theirs.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dvctt.test.journey=campaign")
 @ActiveProfiles("test")
 class CampaignDashboardBrowserIT {
 

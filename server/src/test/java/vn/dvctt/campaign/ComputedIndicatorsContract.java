@@ -28,6 +28,8 @@ abstract class ComputedIndicatorsContract {
     TrainingService training;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    vn.dvctt.team.TeamService teams;
 
     long held;
     long participants;
@@ -73,6 +75,26 @@ abstract class ComputedIndicatorsContract {
         assertThat(value(assisted, "22")).isEqualByComparingTo("5");
         assertThat(value(participants, "06757-01")).isEqualByComparingTo("35");
         assertThat(value(participants, "06760")).isNull();
+    }
+
+    @Test
+    void teamCoverageCountsVillagesWithATeamBeforeAndAfterTheIndicatorJoins() {
+        LocalDate today = LocalDate.now(TrainingService.ZONE);
+        data.fixture.as("hoanhmo.organizer", () -> teams.create(new vn.dvctt.team.TeamDraft(data.unit("06757-01"),
+                "Tổ công nghệ số cộng đồng bản Pắc Pộc", "12/QĐ-UBND", today.minusYears(1), "Chủ tịch UBND xã")));
+        long coverage = data.fixture.as("qn.organizer", () -> campaigns.addIndicator(
+                campaigns.visibleCampaigns().get(0).id(), "CD92-08").id());
+        // fixture villages: Pắc Pộc and Khe Mạ in Hoành Mô, Nà Sa in Đồng Văn
+        assertThat(value(coverage, "06757")).isEqualByComparingTo("50.00");
+        assertThat(value(coverage, "22")).isEqualByComparingTo("33.33");
+
+        long kheMa = data.fixture.as("hoanhmo.organizer", () -> teams.create(new vn.dvctt.team.TeamDraft(
+                data.unit("06757-02"), "Tổ công nghệ số cộng đồng bản Khe Mạ", "13/QĐ-UBND", today.minusDays(1),
+                "Chủ tịch UBND xã")).id());
+        assertThat(value(coverage, "06757")).isEqualByComparingTo("100.00");
+        data.fixture.as("hoanhmo.organizer", () -> teams.disband(kheMa, today));
+        assertThat(value(coverage, "06757")).isEqualByComparingTo("50.00");
+        assertThat(value(coverage, "06760")).isEqualByComparingTo("0.00");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.dvctt.geo.UnitLevel;
+import vn.dvctt.geo.UnitPaths;
 
 /**
  * Sums one campaign indicator over the whole tree in one pass: each unit's latest reading on or
@@ -32,17 +34,26 @@ public class Rollup {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    /** Team coverage: villages with an active community digital technology team / all villages. */
+    public static final String TEAM_COVERAGE = "CD92-08";
 
-    Rollup(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final UnitPaths unitPaths;
+
+    Rollup(JdbcTemplate jdbc, UnitPaths unitPaths) {
         this.jdbc = jdbc;
+        this.unitPaths = unitPaths;
     }
 
     /** Sums by path for every unit under {@code scopePath} (inclusive) that has a reading below it. */
     public Map<String, Sums> sums(long campaignIndicatorId, String scopePath, LocalDate asOf) {
         Map<String, Sums> sums = new HashMap<>();
-        String source = jdbc.queryForObject("select i.source from campaign_indicator ci join indicator i "
-                + "on i.id = ci.indicator_id where ci.id = ?", String.class, campaignIndicatorId);
+        Map<String, Object> indicator = jdbc.queryForMap("select i.source, i.code from campaign_indicator ci "
+                + "join indicator i on i.id = ci.indicator_id where ci.id = ?", campaignIndicatorId);
+        String source = (String) indicator.get("source");
+        if (TEAM_COVERAGE.equals(indicator.get("code"))) {
+            return teamCoverage(campaignIndicatorId, scopePath, asOf);
+        }
         // Readings: each unit's latest. Computed indicators: a running total of what sources gave.
         String query = "COMPUTED".equals(source) ? """
                 select unit_path, null, null, sum(amount) from computed_contribution
@@ -71,6 +82,29 @@ public class Rollup {
                 }
             }
         }, campaignIndicatorId, asOf);
+        return sums;
+    }
+
+    /**
+     * Every village counts once in the denominator of itself and its ancestors, and once in the
+     * numerator when a team set up by {@code asOf} serves it (a team in a village, contributed by
+     * the team feature's events).
+     */
+    private Map<String, Sums> teamCoverage(long campaignIndicatorId, String scopePath, LocalDate asOf) {
+        java.util.Set<String> covered = new java.util.HashSet<>(jdbc.queryForList(
+                "select distinct unit_path from computed_contribution where campaign_indicator_id = ? and period_on <= ?",
+                String.class, campaignIndicatorId, asOf));
+        Map<String, Sums> sums = new HashMap<>();
+        for (String village : unitPaths.pathsAtLevel(scopePath, UnitLevel.VILLAGE)) {
+            BigDecimal has = covered.contains(village) ? BigDecimal.ONE : BigDecimal.ZERO;
+            for (int end = village.length(); end >= scopePath.length(); end = village.lastIndexOf('/', end - 2) + 1) {
+                String prefix = village.substring(0, end);
+                sums.merge(prefix, new Sums(prefix, has, BigDecimal.ONE, has, 1), (old, x) -> old.add(has, BigDecimal.ONE, has));
+                if (end <= 1) {
+                    break;
+                }
+            }
+        }
         return sums;
     }
 }
