@@ -38,6 +38,7 @@ class TrainingDashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final TrainingService training;
     private final ProcedureService procedures;
+    private final vn.dvctt.team.TeamService teams;
     private final UnitPicker unit;
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
@@ -46,8 +47,10 @@ class TrainingDashboardView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Map.Entry<String, Integer>> byProcedure = new Grid<>();
     private final Span error = new Span();
 
-    TrainingDashboardView(TrainingService training, ProcedureService procedures, AdminUnitService adminUnits) {
+    TrainingDashboardView(TrainingService training, ProcedureService procedures, AdminUnitService adminUnits,
+                          vn.dvctt.team.TeamService teams) {
         this.training = training;
+        this.teams = teams;
         this.procedures = procedures;
         setSizeFull();
         unit = new UnitPicker(adminUnits, getTranslation("training.unit"));
@@ -143,6 +146,11 @@ class TrainingDashboardView extends VerticalLayout implements HasDynamicTitle {
                 figure("participants", String.valueOf(total.participants())),
                 figure("submissions", String.valueOf(total.assistedSubmissions())),
                 figure("attendance", percent(total.attendanceRate())));
+        vn.dvctt.team.TeamCoverage.Row reach = teams.coverage(unit.getValue().id()).total();
+        figures.add(figure("teams", String.valueOf(reach.teams())), figure("members", String.valueOf(reach.members())),
+                figure("trained", String.valueOf(reach.trainedMembers())),
+                figure("villageCoverage", reach.villagesWithTeam() + "/" + reach.villages()),
+                figure("communeCoverage", reach.communesWithTeam() + "/" + reach.communes()));
         units.setItems(stats.byChild());
         byProcedure.setItems(List.copyOf(stats.byProcedure().entrySet()));
     }
@@ -166,7 +174,7 @@ class TrainingDashboardView extends VerticalLayout implements HasDynamicTitle {
             TrainingStats stats = stats();
             event.setFileName("tap-huan-" + stats.total().unitCode() + "-" + stats.from() + "-" + stats.to() + ".xlsx");
             event.setContentType(XLSX);
-            TrainingWorkbook.write(stats, (key, args) -> getTranslation(key, args),
+            TrainingWorkbook.write(stats, teams.coverage(unit.getValue().id()), (key, args) -> getTranslation(key, args),
                     code -> procedures.find(code).map(ProcedureData::name).orElse(""), event.getOutputStream());
         };
     }

@@ -17,8 +17,9 @@ final class TrainingWorkbook {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    static void write(TrainingStats stats, BiFunction<String, Object[], String> translate,
-                      Function<String, String> procedureName, OutputStream out) throws IOException {
+    static void write(TrainingStats stats, vn.dvctt.team.TeamCoverage teams,
+                      BiFunction<String, Object[], String> translate, Function<String, String> procedureName,
+                      OutputStream out) throws IOException {
         Function<String, String> t = key -> translate.apply(key, new Object[0]);
         Workbook workbook = new Workbook(out, "DVCTT", "1.0");
         Worksheet units = workbook.newWorksheet(t.apply("training.dashboard.sheet.units"));
@@ -54,7 +55,33 @@ final class TrainingWorkbook {
             line++;
         }
         procedures.width(1, 48);
+
+        // Teams as they are now (not per period): coverage and members, per unit below.
+        Worksheet coverage = workbook.newWorksheet(t.apply("training.dashboard.sheet.teams"));
+        List<String> teamHeaders = List.of("training.dashboard.unit", "training.dashboard.teams",
+                "training.dashboard.members", "training.dashboard.trained", "training.dashboard.villagesWithTeam",
+                "training.dashboard.villages", "training.dashboard.communesWithTeam", "training.dashboard.communes");
+        for (int c = 0; c < teamHeaders.size(); c++) {
+            coverage.value(0, c, t.apply(teamHeaders.get(c)));
+            coverage.style(0, c).bold().set();
+        }
+        int teamRow = 1;
+        for (vn.dvctt.team.TeamCoverage.Row r : teams.children()) {
+            coverageRow(coverage, teamRow++, r.name(), r);
+        }
+        coverageRow(coverage, teamRow, t.apply("training.dashboard.total"), teams.total());
+        coverage.style(teamRow, 0).bold().set();
+        coverage.width(0, 32);
         workbook.finish();
+    }
+
+    private static void coverageRow(Worksheet sheet, int row, String name, vn.dvctt.team.TeamCoverage.Row r) {
+        sheet.value(row, 0, name);
+        int[] values = {r.teams(), r.members(), r.trainedMembers(), r.villagesWithTeam(), r.villages(),
+                r.communesWithTeam(), r.communes()};
+        for (int c = 0; c < values.length; c++) {
+            sheet.value(row, c + 1, values[c]);
+        }
     }
 
     private static void unitRow(Worksheet sheet, int row, String name, UnitStats u) {

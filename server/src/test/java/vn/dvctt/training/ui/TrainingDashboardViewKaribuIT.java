@@ -91,17 +91,25 @@ class TrainingDashboardViewKaribuIT extends vn.dvctt.ui.KaribuViewTest {
         return rows.stream().collect(java.util.stream.Collectors.toMap(Row::getRowNum, r -> r));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.dvctt.team.TeamService teams;
+
     @Test
     void theWorkbookHoldsTheSameFiguresAsTheScreen() throws Exception {
         TrainingStats stats = data.fixture.as("hoanhmo.organizer", () -> training.stats(data.unit("06757"),
                 day(-5, 0).toLocalDate(), day(5, 0).toLocalDate()));
+        data.fixture.as("hoanhmo.organizer", () -> teams.create(new vn.dvctt.team.TeamDraft(data.unit("06757-02"),
+                "Tổ công nghệ số cộng đồng bản Khe Mạ", "5/QĐ-UBND", day(-100, 0).toLocalDate(), "Chủ tịch UBND xã")));
+        vn.dvctt.team.TeamCoverage coverage = data.fixture.as("hoanhmo.organizer",
+                () -> teams.coverage(data.unit("06757")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TrainingWorkbook.write(stats, (key, args) -> translations.getTranslation(key, Translations.ENGLISH, args),
+        TrainingWorkbook.write(stats, coverage, (key, args) -> translations.getTranslation(key, Translations.ENGLISH, args),
                 code -> Map.of("1.001193", "Đăng ký khai sinh").getOrDefault(code, ""), out);
 
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             List<Sheet> sheets = workbook.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName).containsExactly("By unit", "By procedure");
+            assertThat(sheets).extracting(Sheet::getName)
+                    .containsExactly("By unit", "By procedure", "Digital technology teams");
             // spreadsheet row numbers, from 1; the reader leaves out the blank row under the title
             Map<Integer, Row> units = byNumber(sheets.get(0).read());
             assertThat(units.get(1).getCellText(0)).startsWith("Xã Hoành Mô");
@@ -115,6 +123,11 @@ class TrainingDashboardViewKaribuIT extends vn.dvctt.ui.KaribuViewTest {
             assertThat(procedures.get(2).getCellText(0)).isEqualTo("1.001193");
             assertThat(procedures.get(2).getCellText(1)).isEqualTo("Đăng ký khai sinh");
             assertThat(procedures.get(2).getCellText(2)).isEqualTo("9");
+            Map<Integer, Row> teamRows = byNumber(sheets.get(2).read());
+            Row total = teamRows.values().stream().filter(r -> r.getCellText(0).equals("Total")).findFirst().orElseThrow();
+            assertThat(total.getCellText(1)).isEqualTo("1"); // one team
+            assertThat(total.getCellText(4)).isEqualTo("1"); // one village of the commune covered
+            assertThat(total.getCellText(5)).isEqualTo("2"); // of its two villages
         }
     }
 }
