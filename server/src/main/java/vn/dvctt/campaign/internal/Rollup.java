@@ -73,14 +73,7 @@ public class Rollup {
             BigDecimal n = rs.getBigDecimal(2);
             BigDecimal d = rs.getBigDecimal(3);
             BigDecimal a = rs.getBigDecimal(4);
-            // "/VN/22/198/06757/": add to "/VN/22/198/06757/", "/VN/22/198/", "/VN/22/" while within scope
-            for (int end = path.length(); end >= scopePath.length(); end = path.lastIndexOf('/', end - 2) + 1) {
-                String prefix = path.substring(0, end);
-                sums.merge(prefix, new Sums(prefix, n, d, a, 1), (old, x) -> old.add(n, d, a));
-                if (end <= 1) {
-                    break;
-                }
-            }
+            addUpwards(sums, path, scopePath, n, d, a);
         }, campaignIndicatorId, asOf);
         return sums;
     }
@@ -97,14 +90,20 @@ public class Rollup {
         Map<String, Sums> sums = new HashMap<>();
         for (String village : unitPaths.pathsAtLevel(scopePath, UnitLevel.VILLAGE)) {
             BigDecimal has = covered.contains(village) ? BigDecimal.ONE : BigDecimal.ZERO;
-            for (int end = village.length(); end >= scopePath.length(); end = village.lastIndexOf('/', end - 2) + 1) {
-                String prefix = village.substring(0, end);
-                sums.merge(prefix, new Sums(prefix, has, BigDecimal.ONE, has, 1), (old, x) -> old.add(has, BigDecimal.ONE, has));
-                if (end <= 1) {
-                    break;
-                }
-            }
+            addUpwards(sums, village, scopePath, has, BigDecimal.ONE, has);
         }
         return sums;
+    }
+
+    /** "/VN/22/198/06757/": adds to "/VN/22/198/06757/", "/VN/22/198/", "/VN/22/" while within scope. */
+    private static void addUpwards(Map<String, Sums> sums, String path, String scopePath, BigDecimal n, BigDecimal d,
+                                   BigDecimal a) {
+        for (int end = path.length(); end >= scopePath.length(); end = path.lastIndexOf('/', end - 2) + 1) {
+            String prefix = path.substring(0, end);
+            sums.merge(prefix, new Sums(prefix, n, d, a, 1), (old, x) -> old.add(n, d, a));
+            if (end <= 1) {
+                break;
+            }
+        }
     }
 }
