@@ -1,5 +1,6 @@
 package vn.dvctt.media;
 
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -21,7 +22,6 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.apache.commons.imaging.ImageFormat;
 import org.apache.commons.imaging.ImageFormats;
-import org.apache.commons.imaging.ImageInfo;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.common.ImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
@@ -68,26 +68,28 @@ public class ImageService {
         try {
             copyLimited(in, temp);
             ImageFormat format;
-            ImageInfo info;
+            Dimension size;
             try {
                 format = Imaging.guessFormat(temp.toFile());
                 if (format != ImageFormats.JPEG && format != ImageFormats.PNG) {
                     throw notImage(fileName);
                 }
-                info = Imaging.getImageInfo(temp.toFile());
+                // the size only: getImageInfo would also inflate every compressed PNG text chunk, which a
+                // few KB can turn into gigabytes (a "PNG text bomb")
+                size = Imaging.getImageSize(temp.toFile());
             } catch (IOException | RuntimeException e) {
                 if (e instanceof InvalidInputException invalid) {
                     throw invalid;
                 }
                 throw notImage(fileName);
             }
-            long pixels = (long) info.getWidth() * info.getHeight();
-            if (info.getWidth() <= 0 || info.getHeight() <= 0 || pixels > maxPixels) {
-                throw new InvalidInputException("media.image.tooManyPixels", "Image of " + info.getWidth() + "x"
-                        + info.getHeight() + " pixels", info.getWidth(), info.getHeight(), maxPixels / 1_000_000);
+            long pixels = (long) size.width * size.height;
+            if (size.width <= 0 || size.height <= 0 || pixels > maxPixels) {
+                throw new InvalidInputException("media.image.tooManyPixels", "Image of " + size.width + "x"
+                        + size.height + " pixels", size.width, size.height, maxPixels / 1_000_000);
             }
             int orientation = format == ImageFormats.JPEG ? orientation(temp) : 1;
-            BufferedImage pixelsRead = upright(decode(temp, info, fileName), orientation);
+            BufferedImage pixelsRead = upright(decode(temp, size, fileName), orientation);
             boolean jpeg = format == ImageFormats.JPEG;
             byte[] full = encode(pixelsRead, jpeg);
             byte[] thumbnail = encode(scale(pixelsRead, THUMBNAIL_EDGE), true);
@@ -142,7 +144,7 @@ public class ImageService {
         return 1;
     }
 
-    private static BufferedImage decode(Path file, ImageInfo info, String fileName) throws IOException {
+    private static BufferedImage decode(Path file, Dimension size, String fileName) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -152,7 +154,7 @@ public class ImageService {
             try {
                 reader.setInput(input, true, true);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(Math.max(info.getWidth(), info.getHeight()) / (double) MAX_EDGE);
+                int step = (int) Math.ceil(Math.max(size.width, size.height) / (double) MAX_EDGE);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }

@@ -158,6 +158,46 @@ class ImageServiceTest {
         }
     }
 
+    @Test
+    void aCompressedPngTextBombIsNeverInflated() throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(picture(), "png", plain);
+        byte[] png = plain.toByteArray();
+        // zTXt: keyword, NUL, method 0, then zlib data inflating to 400 MB of zeros
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        text.write("Comment".getBytes(StandardCharsets.ISO_8859_1));
+        text.write(new byte[] {0, 0});
+        Deflater deflater = new Deflater(9);
+        byte[] zeros = new byte[1 << 20];
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < 400; i++) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        text.write(compressed.toByteArray());
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        bomb.write(png, 0, 33); // signature + IHDR
+        bomb.write(chunk("zTXt", text.toByteArray()));
+        bomb.write(png, 33, png.length - 33);
+        assertThat(bomb.size()).isLessThan(1_000_000);
+
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        StoredImage image = images.accept(new ByteArrayInputStream(bomb.toByteArray()), "poster.png");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(image.width()).isEqualTo(60);
+        assertThat(allocated).as("bytes allocated while accepting the image").isLessThan(64L * 1024 * 1024);
+    }
+
     private void assertRefused(byte[] bytes, String name, String key) {
         assertThatThrownBy(() -> images.accept(new ByteArrayInputStream(bytes), name))
                 .isInstanceOf(InvalidInputException.class)
