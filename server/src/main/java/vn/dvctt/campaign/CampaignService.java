@@ -42,6 +42,7 @@ import vn.dvctt.security.OutsideScopeException;
 import vn.dvctt.security.Role;
 import vn.dvctt.security.Scope;
 import vn.dvctt.shared.InvalidInputException;
+import vn.dvctt.shared.VietnameseText;
 import vn.dvctt.shared.TabularFile;
 
 /**
@@ -454,6 +455,40 @@ public class CampaignService {
                         progressOf(ci, c.id(), c.path(), asOf, IndicatorTarget.applicable(all, c.id().value(), c.level(),
                                 asOf).orElse(null))))
                 .sorted(byValue).toList();
+    }
+
+    /**
+     * "Who lags": the units of one level under {@code area} (say every commune of a province) that are
+     * behind the target applying to them, the furthest behind first, then those that reported nothing
+     * although a target applies. Units without a target are not listed: nobody asked anything of them.
+     */
+    @Transactional(readOnly = true)
+    public List<Lag> lagging(long campaignIndicatorId, UnitId area, UnitLevel level, LocalDate asOf) {
+        CampaignIndicator ci = campaignIndicator(campaignIndicatorId);
+        String areaPath = pathOf(area);
+        if (!currentUser.scope().canView(areaPath)) {
+            throw new OutsideScopeException("Units under " + areaPath + " are outside " + currentUser.scope().unitPath());
+        }
+        Direction direction = ci.getIndicator().toData().direction();
+        List<IndicatorTarget> all = targets.findByCampaignIndicatorId(ci.getId());
+        List<Lag> lags = new ArrayList<>();
+        unitPaths.labelsAtLevel(areaPath, level).forEach((path, label) -> {
+            BigDecimal target = IndicatorTarget.applicable(all, label.id().value(), level, asOf).orElse(null);
+            if (target == null) {
+                return;
+            }
+            Progress progress = progressOf(ci, label.id(), path, asOf, target);
+            if (progress.value() == null) {
+                lags.add(new Lag(label, progress, null));
+            } else if (progress.light() != TrafficLight.MET) {
+                BigDecimal gap = direction == Direction.HIGHER ? target.subtract(progress.value())
+                        : progress.value().subtract(target);
+                lags.add(new Lag(label, progress, gap));
+            }
+        });
+        Comparator<Lag> worstFirst = Comparator.comparing(Lag::gap, Comparator.nullsLast(Comparator.reverseOrder()));
+        lags.sort(worstFirst.thenComparing(VietnameseText.byName(l -> l.unit().displayName())));
+        return lags;
     }
 
     /** Whether the caller may change the campaign's plan (indicators, targets, milestones, status). */

@@ -76,6 +76,14 @@ public class AdminUnitService {
         return unit;
     }
 
+    @Transactional(readOnly = true)
+    public UnitData get(UnitId id) {
+        Scope scope = currentUser.scope();
+        UnitData unit = units.findRow(id.value()).map(AdminUnitService::toData).orElseThrow(() -> notFound(id.toString()));
+        requireView(scope, unit.path());
+        return unit;
+    }
+
     /** The units from the caller's own unit down to this one, for a breadcrumb. */
     @Transactional(readOnly = true)
     public List<UnitData> lineage(UnitData unit) {

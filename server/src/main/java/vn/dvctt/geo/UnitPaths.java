@@ -45,6 +45,18 @@ public class UnitPaths {
         return units.findPathsOfTypes(vn.dvctt.shared.VietnameseText.likeLiteral(scopePath) + "%", types);
     }
 
+    /** Labels of every unit of a level under {@code scopePath} (inclusive), by path, in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, UnitLabel> labelsAtLevel(String scopePath, UnitLevel level) {
+        List<UnitType> types = java.util.Arrays.stream(UnitType.values()).filter(t -> t.level() == level).toList();
+        Map<String, UnitLabel> labels = new HashMap<>();
+        for (Object[] row : units.findLabelsOfTypes(vn.dvctt.shared.VietnameseText.likeLiteral(scopePath) + "%", types)) {
+            UnitId id = new UnitId((Long) row[0]);
+            labels.put((String) row[4], new UnitLabel(id, (String) row[1], ((UnitType) row[3]).displayName((String) row[2])));
+        }
+        return labels;
+    }
+
     /** Places of the units with the given codes, 500 codes a query; unknown codes are left out. */
     @Transactional(readOnly = true)
     public Map<String, UnitPlace> placesOfCodes(Collection<String> codes) {

@@ -5,5 +5,5 @@ package vn.dvctt.security;
  * the caller may disable him or give him a new password.
  */
 public record UserData(long id, String username, String displayName, Role role, boolean enabled, String unitCode,
-                       String unitName, boolean manageable) {
+                       String unitName, boolean manageable, String email) {
 }

@@ -25,6 +25,7 @@ import vn.dvctt.shared.InvalidInputException;
 @Service
 public class UserService {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
     private static final String AUDIT_TYPE = "AppUser";
 
@@ -52,6 +53,42 @@ public class UserService {
         List<AppUser> found = users.findWithin(scope.unitPath() + "%");
         Map<UnitId, UnitLabel> labels = unitPaths.labels(found.stream().map(u -> new UnitId(u.getUnitId())).toList());
         return found.stream().map(u -> toData(u, labels.get(new UnitId(u.getUnitId())), scope)).toList();
+    }
+
+    /**
+     * Sets or clears (blank) the address a user's notices are copied to by mail. A user sets his own;
+     * administrators and organizers set it for users they manage.
+     */
+    @Transactional
+    public void setEmail(long userId, String email) {
+        Scope scope = currentUser.scope();
+        AppUser user = users.findById(userId).orElseThrow(() -> new OutsideScopeException("No user " + userId));
+        if (user.getId() != scope.userId() && !scope.canManageUser(user.getRole(), user.getUnitPath())) {
+            throw new OutsideScopeException("User " + user.getUsername() + " is not yours to change");
+        }
+        String value = email == null || email.isBlank() ? null : email.strip();
+        if (value != null && (value.length() > 254 || !EMAIL.matcher(value).matches())) {
+            throw new InvalidInputException("users.error.email", "Not an e-mail address: " + value, value);
+        }
+        String before = user.getEmail();
+        user.setEmail(value);
+        audit.record("SET_EMAIL", AUDIT_TYPE, user.getUsername(), user.getUnitPath(), before == null ? null : "set",
+                value == null ? null : "set");
+    }
+
+    /**
+     * The enabled users of exactly one unit with one of the roles, for scheduled work that tells
+     * people about their unit's business (reminders). Only the system may ask: it hands out e-mail
+     * addresses.
+     */
+    @Transactional(readOnly = true)
+    public List<Recipient> recipientsAt(String unitPath, Set<Role> roles) {
+        Scope scope = currentUser.scope();
+        if (scope.userId() != 0 || scope.role() != Role.ADMIN) {
+            throw new OutsideScopeException("Only scheduled work lists recipients");
+        }
+        return users.findEnabledAt(unitPath, roles).stream()
+                .map(u -> new Recipient(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
     }
 
     /** Whether the installation has any user yet; start-up uses it to seed the first accounts. */
@@ -138,6 +175,6 @@ public class UserService {
     private static UserData toData(AppUser u, UnitLabel unit, Scope scope) {
         boolean manageable = u.getId() != scope.userId() && scope.canManageUser(u.getRole(), u.getUnitPath());
         return new UserData(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.isEnabled(),
-                unit == null ? "" : unit.code(), unit == null ? "" : unit.displayName(), manageable);
+                unit == null ? "" : unit.code(), unit == null ? "" : unit.displayName(), manageable, u.getEmail());
     }
 }

@@ -27,7 +27,7 @@ import vn.dvctt.security.CurrentUser;
 public class MainLayout extends AppLayout {
 
     public MainLayout(List<NavEntry> entries, AccessAnnotationChecker access, AuthenticationContext auth,
-                      CurrentUser currentUser) {
+                      CurrentUser currentUser, List<HeaderItem> headerItems) {
         setPrimarySection(Section.DRAWER);
         H1 title = new H1(getTranslation("app.title"));
         title.addClassName("app-title");
@@ -37,7 +37,9 @@ public class MainLayout extends AppLayout {
         Button logout = new Button(getTranslation("action.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, new LanguageSwitch(), logout);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+        headerItems.forEach(item -> header.add(item.create()));
+        header.add(user, new LanguageSwitch(), logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);

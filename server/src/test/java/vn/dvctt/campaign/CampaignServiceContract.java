@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,33 @@ abstract class CampaignServiceContract {
 
     UnitId unit(String code) {
         return unitPaths.idOfCode(code).orElseThrow();
+    }
+
+    @Test
+    void whoLagsListsTheCommunesBehindTheirTargetFurthestFirstThenThoseThatReportedNothing() {
+        fixture.as("qn.organizer", () -> {
+            campaigns.setLevelTarget(online, UnitLevel.COMMUNE, END, new BigDecimal("40"));
+            campaigns.setUnitTarget(online, unit("06652"), END, new BigDecimal("10"));
+            campaigns.enterValue(ValueEntry.ratio(online, unit("06760"), LocalDate.of(2022, 6, 20), 25, 100, ""));
+            campaigns.enterValue(ValueEntry.ratio(online, unit("06652"), LocalDate.of(2022, 6, 20), 5, 100, ""));
+        });
+        fixture.as("hoanhmo.organizer", () -> campaigns.enterValue(
+                ValueEntry.ratio(online, unit("06757"), LocalDate.of(2022, 6, 20), 45, 100, "")));
+
+        List<Lag> lags = fixture.as("qn.leader", () -> campaigns.lagging(online, unit("22"), UnitLevel.COMMUNE,
+                LocalDate.of(2022, 7, 1)));
+
+        // Hoành Mô (45 of 40) has met its target; Hồng Gai is 5 short of its own 10, Đồng Văn 15 short of 40
+        assertThat(lags).extracting(l -> l.unit().code()).containsExactly("06760", "06652");
+        assertThat(lags.get(0).gap()).isEqualByComparingTo("15");
+        assertThat(lags.get(1).gap()).isEqualByComparingTo("5");
+        fixture.as("qn.organizer", () -> campaigns.setLevelTarget(online, UnitLevel.VILLAGE, END, new BigDecimal("30")));
+        List<Lag> villages = fixture.as("qn.leader", () -> campaigns.lagging(online, unit("198"), UnitLevel.VILLAGE,
+                LocalDate.of(2022, 7, 1)));
+        assertThat(villages).as("villages with a target and no reading are listed as unreported").hasSize(3)
+                .allMatch(Lag::unreported);
+        assertThatThrownBy(() -> fixture.as("hoanhmo.organizer", () -> campaigns.lagging(online, unit("22"),
+                UnitLevel.COMMUNE, LocalDate.of(2022, 7, 1)))).isInstanceOf(OutsideScopeException.class);
     }
 
     @Test

@@ -11,7 +11,11 @@ import vn.dvctt.campaign.CampaignKind;
 import vn.dvctt.campaign.CampaignService;
 import vn.dvctt.campaign.CampaignSnapshots;
 import vn.dvctt.campaign.CampaignStatus;
+import vn.dvctt.campaign.CampaignTasks;
 import vn.dvctt.campaign.NewCampaign;
+import vn.dvctt.campaign.NewTask;
+import vn.dvctt.campaign.TaskData;
+import vn.dvctt.campaign.TaskStatus;
 import vn.dvctt.campaign.ValueEntry;
 import vn.dvctt.demo.DemoContributor;
 import vn.dvctt.geo.AdminUnitService;
@@ -29,11 +33,13 @@ class CampaignDemo implements DemoContributor {
     private final CampaignService campaigns;
     private final CampaignSnapshots snapshots;
     private final AdminUnitService units;
+    private final CampaignTasks tasks;
 
-    CampaignDemo(CampaignService campaigns, CampaignSnapshots snapshots, AdminUnitService units) {
+    CampaignDemo(CampaignService campaigns, CampaignSnapshots snapshots, AdminUnitService units, CampaignTasks tasks) {
         this.campaigns = campaigns;
         this.snapshots = snapshots;
         this.units = units;
+        this.tasks = tasks;
     }
 
     @Override
@@ -95,6 +101,50 @@ class CampaignDemo implements DemoContributor {
         for (LocalDate period : periods) {
             snapshots.takeNow(id, period);
         }
+        tasks(id, start, today);
+    }
+
+    /**
+     * Solution groups and tasks in the words of Đắk Nông's plan (seed 004), dated against the demo
+     * campaign: some done, some late, some falling due, so the list and the reminder have work.
+     */
+    private void tasks(CampaignId id, LocalDate start, LocalDate today) {
+        long communication = tasks.addGroup(id, "Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến").id();
+        long platform = tasks.addGroup(id, "Hoàn thiện hạ tầng, nền tảng và Cổng dịch vụ công").id();
+        long procedures = tasks.addGroup(id, "Cải cách thủ tục hành chính, số hóa hồ sơ").id();
+        long support = tasks.addGroup(id, "Tổ công nghệ số cộng đồng và hỗ trợ tại chỗ").id();
+        String ict = "Sở Thông tin và Truyền thông";
+        String office = "Văn phòng UBND tỉnh";
+        String home = "Sở Nội vụ";
+        TaskData training = task(id, procedures, "Tổ chức tập huấn quy trình số hóa và thực hiện số hóa hồ sơ, kết quả "
+                + "giải quyết thủ tục hành chính theo quy định", office, List.of(ict), start.plusDays(30));
+        tasks.setStatus(training.id(), TaskStatus.DONE, start.plusDays(28));
+        tasks.addNote(training.id(), "Đã tổ chức 3 lớp tập huấn cho 177 cán bộ bộ phận một cửa cấp xã.",
+                "https://example.gov.vn/tin-tuc/tap-huan-so-hoa", null, null);
+        TaskData noWriting = task(id, support, "Hướng dẫn thành lập Tổ hỗ trợ người dân, doanh nghiệp \"không viết\" "
+                + "khi thực hiện thủ tục hành chính tại Trung tâm phục vụ hành chính công và bộ phận một cửa cấp xã",
+                office, List.of(ict), today.minusDays(12));
+        tasks.addNote(noWriting.id(), "Đã có 61/96 xã thành lập tổ; các xã còn lại đang kiện toàn.", null, null, null);
+        task(id, platform, "Hoàn thiện Cổng dịch vụ công tỉnh, kết nối Cổng Dịch vụ công quốc gia để cung cấp dịch vụ "
+                + "công trực tuyến toàn trình", ict, List.of(office), today.minusDays(3));
+        task(id, platform, "Nâng cấp trang thiết bị tại Trung tâm phục vụ hành chính công, bộ phận một cửa cấp huyện, "
+                + "cấp xã để hỗ trợ người dân nộp hồ sơ trực tuyến", ict, List.of("UBND các huyện, thị xã, thành phố"),
+                today.plusDays(2));
+        task(id, procedures, "Tham mưu ban hành chính sách giảm lệ phí khi thực hiện thủ tục hành chính theo hình thức "
+                + "trực tuyến", "Sở Tài chính", List.of(office, ict), start.plusDays(91));
+        TaskData media = task(id, communication, "Phát động phong trào \"Toàn dân tìm hiểu và sử dụng dịch vụ công trực "
+                + "tuyến\"; đưa tin trên báo, đài, hệ thống loa truyền thanh cơ sở", ict,
+                List.of("Báo tỉnh", "Đài Phát thanh và Truyền hình tỉnh"), start.plusDays(45));
+        tasks.setStatus(media.id(), TaskStatus.IN_PROGRESS, today);
+        task(id, support, "Kiện toàn Tổ công nghệ số cộng đồng ở 100% thôn, bản; tập huấn kỹ năng hướng dẫn nộp hồ sơ "
+                + "trực tuyến", home, List.of(ict, "UBND các xã"), start.plusDays(60));
+        // the morning reminder would already have told the province's organizers
+        tasks.remind(today);
+    }
+
+    private TaskData task(CampaignId id, long group, String title, String lead, List<String> coordinating,
+                          LocalDate deadline) {
+        return tasks.create(new NewTask(id, group, title, lead, coordinating, null, deadline));
     }
 
     private void target(long indicator, LocalDate due, int province, int district, int commune) {

@@ -32,6 +32,19 @@ class SchedulingConfig {
                 .build();
     }
 
+    @Bean
+    JobDetail taskReminderJob() {
+        return JobBuilder.newJob(TaskReminderJob.class).withIdentity("campaign-task-reminders").storeDurably().build();
+    }
+
+    @Bean
+    Trigger taskReminderTrigger(JobDetail taskReminderJob, @Value("${dvctt.campaign.task-reminder-cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob(taskReminderJob).withIdentity("campaign-task-reminders")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(SnapshotJob.VIETNAM))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
     /**
      * Quartz stores job data as BLOBs, which PostgreSQL needs its own delegate for; pick it from the
      * database actually connected, so the same build runs on H2 and PostgreSQL.

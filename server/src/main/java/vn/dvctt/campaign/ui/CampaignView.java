@@ -23,7 +23,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
@@ -42,6 +45,10 @@ import vn.dvctt.campaign.CampaignSnapshots;
 import vn.dvctt.campaign.CampaignStatus;
 import vn.dvctt.campaign.IndicatorData;
 import vn.dvctt.campaign.IndicatorKind;
+import vn.dvctt.campaign.CampaignReport;
+import vn.dvctt.campaign.CampaignTasks;
+import vn.dvctt.campaign.Lag;
+import vn.dvctt.campaign.TaskData;
 import vn.dvctt.campaign.Progress;
 import vn.dvctt.campaign.TrafficLight;
 import vn.dvctt.campaign.TrendPoint;
@@ -73,8 +80,15 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     private final Grid<TrendPoint> trend = new Grid<>();
     private final H3 trendTitle = new H3();
     private final TrendChart chart = new TrendChart();
+    private final CampaignTasks tasks;
+    private final CampaignReport report;
     private CampaignData campaign;
     private UnitData myUnit;
+    /** The unit whose figures are shown: the user's own, or one below it he drilled down to. */
+    private UnitData focus;
+    private final Grid<Lag> lagging = new Grid<>();
+    private final H3 laggingTitle = new H3();
+    private final ComboBox<UnitLevel> laggingLevel = new ComboBox<>();
     private final DatePicker asOf = new DatePicker();
     private final Grid<Row> indicators = new Grid<>();
     private final Grid<UnitProgress> ranking = new Grid<>();
@@ -85,8 +99,10 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     }
 
     CampaignView(CampaignService campaigns, CampaignSnapshots snapshots, CampaignApprovals approvals,
-                 AdminUnitService units) {
+                 AdminUnitService units, CampaignTasks tasks, CampaignReport report) {
         this.campaigns = campaigns;
+        this.tasks = tasks;
+        this.report = report;
         this.approvals = approvals;
         this.snapshots = snapshots;
         this.units = units;
@@ -104,6 +120,15 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         }
         campaign = found.get();
         myUnit = units.myUnit();
+        focus = myUnit;
+        Optional<String> code = event.getLocation().getQueryParameters().getSingleParameter("unit");
+        if (code.isPresent()) {
+            try {
+                focus = units.get(code.get());
+            } catch (RuntimeException outsideOrUnknown) {
+                focus = myUnit; // a link from someone else's area shows one's own figures
+            }
+        }
         build();
     }
 
@@ -124,7 +149,7 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         facts.addFormItem(new Text(campaign.milestones().isEmpty() ? "—" : String.join(", ", campaign.milestones()
                 .stream().map(m -> m.name() + " " + CampaignsView.DATE.format(m.dueOn())).toList())),
                 getTranslation("campaign.milestones"));
-        add(title, facts, actions());
+        add(title, facts, actions(), breadcrumb());
 
         LocalDate today = LocalDate.now();
         asOf.setLabel(getTranslation("campaign.asOf"));
@@ -140,7 +165,7 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         indicators.addColumn(r -> r.indicator().indicator().name()).setHeader(getTranslation("campaign.indicator"))
                 .setFlexGrow(3);
         indicators.addColumn(r -> format(r.indicator().indicator(), r.progress().value()))
-                .setHeader(getTranslation("campaign.value", myUnit.displayName())).setAutoWidth(true);
+                .setHeader(getTranslation("campaign.value", focus.displayName())).setAutoWidth(true);
         indicators.addColumn(r -> format(r.indicator().indicator(), r.progress().target()))
                 .setHeader(getTranslation("campaign.target")).setAutoWidth(true);
         indicators.addComponentColumn(r -> light(r.progress().light())).setHeader(getTranslation("campaign.light"))
@@ -161,6 +186,9 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         ranking.addComponentColumn(u -> light(u.progress().light())).setHeader(getTranslation("campaign.light"))
                 .setAutoWidth(true);
         ranking.setAllRowsVisible(true);
+        // drill down: a unit's row opens the same dashboard for that unit
+        ranking.addItemClickListener(e -> drillTo(e.getItem().unit().code()));
+        ranking.getStyle().set("cursor", "pointer");
         ranking.setVisible(false);
         rankingTitle.setVisible(false);
         trend.removeAllColumns();
@@ -182,7 +210,28 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         trendTitle.setVisible(false);
         chart.setId("campaign-trend-chart");
         chart.setVisible(false);
-        add(asOf, indicators, trendTitle, chart, trend, rankingTitle, ranking);
+        lagging.removeAllColumns();
+        lagging.setId("campaign-lagging");
+        lagging.addColumn(l -> l.unit().displayName()).setHeader(getTranslation("campaign.unit")).setFlexGrow(2);
+        lagging.addColumn(l -> l.unreported() ? getTranslation("campaign.lag.unreported")
+                        : format(selected().map(r -> r.indicator().indicator()).orElse(null), l.progress().value()))
+                .setHeader(getTranslation("campaign.value.short")).setAutoWidth(true);
+        lagging.addColumn(l -> format(selected().map(r -> r.indicator().indicator()).orElse(null), l.progress().target()))
+                .setHeader(getTranslation("campaign.target")).setAutoWidth(true);
+        lagging.addColumn(l -> l.unreported() ? "—"
+                        : format(selected().map(r -> r.indicator().indicator()).orElse(null), l.gap()))
+                .setHeader(getTranslation("campaign.lag.gap")).setAutoWidth(true);
+        lagging.addItemClickListener(e -> drillTo(e.getItem().unit().code()));
+        lagging.setHeight("22rem");
+        laggingLevel.setId("campaign-lagging-level");
+        laggingLevel.setLabel(getTranslation("campaign.level"));
+        laggingLevel.setItemLabelGenerator(l -> getTranslation("level." + l.name()));
+        List<UnitLevel> below = levelsBelow(focus.level());
+        laggingLevel.setItems(below);
+        // communes are where campaigns are won or lost: the default wherever they lie below
+        laggingLevel.setValue(below.contains(UnitLevel.COMMUNE) ? UnitLevel.COMMUNE : below.isEmpty() ? null : below.get(0));
+        laggingLevel.addValueChangeListener(e -> showRanking());
+        add(asOf, indicators, trendTitle, chart, trend, rankingTitle, ranking, laggingTitle, laggingLevel, lagging);
         if (campaigns.canEnterValues()) {
             List<ApprovalData> waiting = approvals.waiting(campaign.id());
             if (!waiting.isEmpty()) {
@@ -233,6 +282,27 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         export.setId("campaign-export");
         export.add(new Button(getTranslation("campaign.export"), VaadinIcon.DOWNLOAD.create()));
         bar.add(export);
+        UnitData reportUnit = focus;
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            report.writePdf(campaign.id(), reportUnit.id(), asOf.getValue() == null ? LocalDate.now() : asOf.getValue(),
+                    buffer);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(buffer.toByteArray()),
+                    "bao-cao-" + campaign.id().value() + "-" + reportUnit.code() + ".pdf", "application/pdf",
+                    buffer.size());
+        }), "");
+        pdf.setId("campaign-export-pdf");
+        pdf.add(new Button(getTranslation("campaign.export.pdf"), VaadinIcon.FILE_TEXT_O.create()));
+        bar.add(pdf);
+        List<TaskData> all = tasks.tasks(campaign.id(), LocalDate.now());
+        long late = all.stream().filter(TaskData::overdue).count();
+        RouterLink taskLink = new RouterLink(getTranslation("campaign.tasks.link", all.size(), late),
+                CampaignTasksView.class, new RouteParameters("id", String.valueOf(campaign.id().value())));
+        taskLink.setId("campaign-tasks-link");
+        if (late > 0) {
+            taskLink.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        bar.add(taskLink);
         if (snapshots.canTakeNow(campaign.id()) && campaign.status() != CampaignStatus.DRAFT) {
             bar.add(button("campaign.snapshot.take", "campaign-snapshot", VaadinIcon.CAMERA, () -> {
                 snapshots.takeNow(campaign.id(), asOf.getValue());
@@ -265,7 +335,7 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         LocalDate date = asOf.getValue() == null ? campaign.endsOn() : asOf.getValue();
         List<Row> rows = new ArrayList<>();
         for (CampaignIndicatorData ci : campaign.indicators()) {
-            rows.add(new Row(ci, campaigns.progress(ci.id(), myUnit.id(), date)));
+            rows.add(new Row(ci, campaigns.progress(ci.id(), focus.id(), date)));
         }
         Optional<Long> selectedId = selected().map(r -> r.indicator().id());
         indicators.setItems(rows);
@@ -284,19 +354,68 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         trendTitle.setVisible(row.isPresent());
         chart.setVisible(row.isPresent());
         row.ifPresent(r -> {
-            trendTitle.setText(getTranslation("campaign.trend", r.indicator().indicator().name(), myUnit.displayName()));
-            List<TrendPoint> points = snapshots.trend(r.indicator().id(), myUnit.id());
+            trendTitle.setText(getTranslation("campaign.trend", r.indicator().indicator().name(), focus.displayName()));
+            List<TrendPoint> points = snapshots.trend(r.indicator().id(), focus.id());
             trend.setItems(points);
             chart.setPoints(getTranslation("campaign.value.short"), getTranslation("campaign.target"), points.stream()
                     .map(p -> new TrendChart.Point(CampaignsView.DATE.format(p.asOf()), p.value(), p.target())).toList());
         });
-        boolean show = row.isPresent() && myUnit.hasChildren();
+        boolean show = row.isPresent() && focus.hasChildren();
         ranking.setVisible(show);
         rankingTitle.setVisible(show);
         if (show) {
             rankingTitle.setText(getTranslation("campaign.ranking", row.get().indicator().indicator().name()));
-            ranking.setItems(campaigns.ranking(row.get().indicator().id(), myUnit.id(), asOf.getValue()));
+            ranking.setItems(campaigns.ranking(row.get().indicator().id(), focus.id(), asOf.getValue()));
         }
+        boolean lags = show && laggingLevel.getValue() != null;
+        lagging.setVisible(lags);
+        laggingTitle.setVisible(lags);
+        laggingLevel.setVisible(lags);
+        if (lags) {
+            List<Lag> found = campaigns.lagging(row.get().indicator().id(), focus.id(), laggingLevel.getValue(),
+                    asOf.getValue());
+            laggingTitle.setText(getTranslation("campaign.lag.title", row.get().indicator().indicator().name(),
+                    found.size()));
+            lagging.setItems(found);
+        }
+    }
+
+    /** Own unit › … › the unit shown; each step links back up. */
+    private Component breadcrumb() {
+        HorizontalLayout trail = new HorizontalLayout();
+        trail.setId("campaign-breadcrumb");
+        trail.setSpacing(false);
+        trail.getStyle().set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
+        List<UnitData> lineage = units.lineage(focus);
+        for (int i = 0; i < lineage.size(); i++) {
+            UnitData step = lineage.get(i);
+            if (i > 0) {
+                trail.add(new Span("›"));
+            }
+            if (i == lineage.size() - 1) {
+                Span here = new Span(step.displayName());
+                here.getStyle().set("font-weight", "600");
+                trail.add(here);
+            } else {
+                RouterLink up = new RouterLink(step.displayName(), CampaignView.class,
+                        new RouteParameters("id", String.valueOf(campaign.id().value())));
+                if (!step.code().equals(myUnit.code())) {
+                    up.setQueryParameters(QueryParameters.of("unit", step.code()));
+                }
+                trail.add(up);
+            }
+        }
+        return trail;
+    }
+
+    private void drillTo(String unitCode) {
+        getUI().ifPresent(ui -> ui.navigate(CampaignView.class,
+                new RouteParameters("id", String.valueOf(campaign.id().value())),
+                unitCode.equals(myUnit.code()) ? QueryParameters.empty() : QueryParameters.of("unit", unitCode)));
+    }
+
+    private static List<UnitLevel> levelsBelow(UnitLevel level) {
+        return java.util.Arrays.stream(UnitLevel.values()).filter(l -> l.ordinal() > level.ordinal()).toList();
     }
 
     private void setStatus(CampaignStatus status) {
@@ -374,11 +493,11 @@ class CampaignView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         ComboBox<UnitData> unit = new ComboBox<>(getTranslation("campaign.unit"));
         unit.setId("campaign-value-unit");
         List<UnitData> choices = new ArrayList<>();
-        choices.add(myUnit);
-        choices.addAll(units.children(myUnit.id()));
+        choices.add(focus);
+        choices.addAll(units.children(focus.id()));
         unit.setItems(choices);
         unit.setItemLabelGenerator(UnitData::displayName);
-        unit.setValue(myUnit);
+        unit.setValue(focus);
         DatePicker period = new DatePicker(getTranslation("campaign.period"), asOf.getValue());
         period.setId("campaign-value-period");
         BigDecimalField numerator = new BigDecimalField(getTranslation("campaign.numerator"));

@@ -45,6 +45,10 @@ public interface AdminUnits extends JpaRepository<AdminUnit, Long> {
     @Query("select u.path from AdminUnit u where u.path like :prefix and u.type in :types")
     List<String> findPathsOfTypes(@Param("prefix") String prefix, @Param("types") Collection<vn.dvctt.geo.UnitType> types);
 
+    @Query("select u.id, u.code, u.name, u.type, u.path from AdminUnit u where u.path like :prefix and u.type in :types")
+    List<Object[]> findLabelsOfTypes(@Param("prefix") String prefix,
+                                     @Param("types") Collection<vn.dvctt.geo.UnitType> types);
+
     @Query("select u.type from AdminUnit u where u.id = :id")
     Optional<vn.dvctt.geo.UnitType> findTypeById(@Param("id") long id);
 

@@ -31,6 +31,7 @@ public class AppUser {
     @Column(name = "unit_path")
     private String unitPath;
     private boolean enabled;
+    private String email;
     @Column(name = "created_at")
     private Instant createdAt;
     @Version
@@ -92,5 +93,13 @@ public class AppUser {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 }

@@ -16,6 +16,10 @@ public interface AppUsers extends JpaRepository<AppUser, Long> {
     @Query("select u from AppUser u where u.unitPath like :pathPrefix order by u.unitPath, u.username")
     List<AppUser> findWithin(@Param("pathPrefix") String pathPrefix);
 
+    /** Enabled users of exactly one unit with one of the roles: who answers for that unit's work. */
+    @Query("select u from AppUser u where u.unitPath = :path and u.role in :roles and u.enabled = true order by u.username")
+    List<AppUser> findEnabledAt(@Param("path") String path, @Param("roles") Set<vn.dvctt.security.Role> roles);
+
     @Query("select distinct u.unitId from AppUser u")
     Set<Long> findUnitIds();
 

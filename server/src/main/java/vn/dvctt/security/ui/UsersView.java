@@ -56,6 +56,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> getTranslation("role." + u.role().name())).setHeader(getTranslation("users.role"))
                 .setAutoWidth(true);
         grid.addColumn(UserData::unitName).setHeader(getTranslation("users.unit")).setAutoWidth(true);
+        grid.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("users.email")).setAutoWidth(true);
         grid.addComponentColumn(this::statusCell).setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.setSizeFull();
@@ -77,9 +78,27 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 e -> run(() -> users.setEnabled(u.id(), !u.enabled())));
         Button reset = new Button(getTranslation("users.resetPassword"),
                 e -> run(() -> showPassword(u.username(), users.resetPassword(u.id()))));
+        Button email = new Button(getTranslation("users.email"), e -> emailDialog(u));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(toggle, reset);
+        email.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(toggle, reset, email);
+    }
+
+    private void emailDialog(UserData u) {
+        Dialog dialog = new Dialog(getTranslation("users.email.edit") + ": " + u.username());
+        com.vaadin.flow.component.textfield.EmailField email =
+                new com.vaadin.flow.component.textfield.EmailField(getTranslation("users.email"));
+        email.setId("user-email");
+        email.setValue(u.email() == null ? "" : u.email());
+        email.setWidthFull();
+        dialog.add(email);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()),
+                new Button(getTranslation("action.save"), e -> {
+                    run(() -> users.setEmail(u.id(), email.getValue()));
+                    dialog.close();
+                }));
+        dialog.open();
     }
 
     private void run(Runnable action) {

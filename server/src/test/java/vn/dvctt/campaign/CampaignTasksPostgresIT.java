@@ -1,0 +1,7 @@
+package vn.dvctt.campaign;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class CampaignTasksPostgresIT extends CampaignTasksContract {
+}
