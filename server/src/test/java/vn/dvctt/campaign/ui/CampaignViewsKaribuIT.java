@@ -159,4 +159,88 @@ class CampaignViewsKaribuIT extends KaribuViewTest {
         Grid<CampaignView.Row> indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
         assertThat(GridKt._get(indicators, 0).progress().value()).isEqualByComparingTo("60.00");
     }
+
+    @Test
+    void leaderClicksADistrictInTheRankingAndSeesItsCommunesAndWhoLags() {
+        CampaignId id = activeCampaign();
+        signIn("qn.leader");
+        navigate("campaigns/" + id.value());
+        _setValue(_get(DatePicker.class, s -> s.withId("campaign-as-of")), LocalDate.of(2022, 7, 1));
+        @SuppressWarnings("unchecked")
+        Grid<CampaignView.Row> indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
+        indicators.select(GridKt._get(indicators, 0));
+        @SuppressWarnings("unchecked")
+        Grid<vn.dvctt.campaign.Lag> lagging = _get(Grid.class, s -> s.withId("campaign-lagging"));
+        assertThat(GridKt._size(lagging)).as("communes of the province below 30 %: Đồng Văn, and Hồng Gai unreported")
+                .isEqualTo(2);
+        assertThat(GridKt._get(lagging, 0).unit().displayName()).isEqualTo("Xã Đồng Văn");
+        assertThat(GridKt._get(lagging, 0).gap()).isEqualByComparingTo("20");
+        assertThat(GridKt._get(lagging, 1).unreported()).isTrue();
+
+        @SuppressWarnings("unchecked")
+        Grid<UnitProgress> ranking = _get(Grid.class, s -> s.withId("campaign-ranking"));
+        GridKt._clickItem(ranking, 0); // Huyện Bình Liêu
+
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveViewLocation()
+                .getPathWithQueryParameters()).isEqualTo("campaigns/" + id.value() + "?unit=198");
+        assertThat(_find(com.vaadin.flow.router.RouterLink.class).stream().map(com.vaadin.flow.router.RouterLink::getText))
+                .contains("Tỉnh Quảng Ninh");
+        indicators = _get(Grid.class, s -> s.withId("campaign-indicators"));
+        assertThat(GridKt._get(indicators, 0).progress().value()).isEqualByComparingTo("27.50");
+        indicators.select(GridKt._get(indicators, 0));
+        ranking = _get(Grid.class, s -> s.withId("campaign-ranking"));
+        assertThat(GridKt._size(ranking)).isEqualTo(2);
+        assertThat(GridKt._get(ranking, 0).unit().displayName()).isEqualTo("Xã Hoành Mô");
+    }
+
+    @Autowired
+    vn.dvctt.campaign.CampaignTasks tasks;
+
+    @Test
+    void organizerAddsATaskThatIsAlreadyLateAndTheCommuneRecordsProgressOnIt() {
+        CampaignId id = activeCampaign();
+        signIn("qn.organizer");
+        navigate("campaigns/" + id.value() + "/tasks");
+        _click(_get(Button.class, s -> s.withId("tasks-add-group")));
+        _setValue(_get(TextField.class, s -> s.withId("tasks-group-name")), "Tuyên truyền, hướng dẫn");
+        _click(_get(Button.class, s -> s.withId("tasks-dialog-save")));
+        _click(_get(Button.class, s -> s.withId("tasks-add")));
+        @SuppressWarnings("unchecked")
+        ComboBox<vn.dvctt.campaign.SolutionGroupData> group = _get(ComboBox.class, s -> s.withId("task-group"));
+        _setValue(group, tasks.groups(id).get(0));
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, s -> s.withId("task-title")),
+                "Tập huấn số hóa hồ sơ, kết quả giải quyết thủ tục hành chính");
+        _setValue(_get(TextField.class, s -> s.withId("task-lead")), "Văn phòng UBND tỉnh");
+        _setValue(_get(TextField.class, s -> s.withId("task-coordinating")), "Sở Thông tin và Truyền thông; Sở Nội vụ");
+        @SuppressWarnings("unchecked")
+        ComboBox<vn.dvctt.geo.UnitSearchHit> unit = _get(ComboBox.class, s -> s.withId("task-unit"));
+        _setValue(unit, units.search("hoanh mo", 5).get(0));
+        _setValue(_get(DatePicker.class, s -> s.withId("task-deadline")), LocalDate.now().minusDays(4));
+        _click(_get(Button.class, s -> s.withId("tasks-dialog-save")));
+
+        @SuppressWarnings("unchecked")
+        Grid<vn.dvctt.campaign.TaskData> grid = _get(Grid.class, s -> s.withId("tasks-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        vn.dvctt.campaign.TaskData task = GridKt._get(grid, 0);
+        assertThat(task.daysOverdue()).isEqualTo(4);
+        assertThat(task.coordinatingAgencies()).containsExactly("Sở Thông tin và Truyền thông", "Sở Nội vụ");
+        assertThat(_get(Span.class, s -> s.withId("tasks-summary")).getText()).contains("1 quá hạn");
+
+        signIn("hoanhmo.organizer");
+        com.vaadin.flow.component.UI.getCurrent().navigate("campaigns/" + id.value() + "/tasks",
+                com.vaadin.flow.router.QueryParameters.of("overdue", ""));
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("tasks-overdue-only")).getValue())
+                .isTrue();
+        grid = _get(Grid.class, s -> s.withId("tasks-grid"));
+        GridKt._clickItem(grid, 0);
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, s -> s.withId("task-note")),
+                "Đã tổ chức 2 lớp cho cán bộ một cửa");
+        _click(_get(Button.class, s -> s.withId("task-add-note")));
+        assertThat(_find(Span.class).stream().map(Span::getText)).contains("Đã tổ chức 2 lớp cho cán bộ một cửa");
+        assertThat(fixture.as("qn.leader", () -> tasks.task(task.id(), LocalDate.now())).status())
+                .isEqualTo(vn.dvctt.campaign.TaskStatus.IN_PROGRESS);
+    }
+
+    @Autowired
+    vn.dvctt.geo.AdminUnitService units;
 }
