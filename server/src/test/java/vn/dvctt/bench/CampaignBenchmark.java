@@ -39,8 +39,8 @@ import vn.dvctt.support.EmbeddedTestPorts;
 /**
  * The campaign dashboard at national scale: 34 provinces, ~3,300 communes, ~99,000 villages, a year
  * of weekly commune readings for the library's 15 indicators (~2.6 million values). A dashboard
- * page is what the campaign page asks for one unit: every indicator's progress plus the ranking
- * of the units below for one of them. Prints p50/p95 per level, then the worst p95 and the time of
+ * page is what the campaign page asks for one unit: every indicator's progress, plus for one of
+ * them the ranking of the units below and the "who lags" list a level down. Prints p50/p95 per level, then the worst p95 and the time of
  * one snapshot. {@code bench.db=pg} (default; BENCH_PG_URL or the local test database, in a
  * throw-away schema) or {@code bench.db=h2} (a file database in a temporary directory).
  */
@@ -174,7 +174,10 @@ public final class CampaignBenchmark {
                     for (CampaignIndicatorData ci : indicators) {
                         campaigns.progress(ci.id(), unit, asOf);
                     }
-                    return campaigns.ranking(ranked.id(), unit, asOf);
+                    campaigns.ranking(ranked.id(), unit, asOf);
+                    // "who lags": the communes under a province or the country, the villages under a commune
+                    return campaigns.lagging(ranked.id(), unit, level.getKey().equals("commune") ? UnitLevel.VILLAGE
+                            : UnitLevel.COMMUNE, asOf);
                 });
                 ms[i] = (System.nanoTime() - s) / 1e6;
             }
