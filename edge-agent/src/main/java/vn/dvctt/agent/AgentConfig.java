@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.dvctt.agent.sync.SyncSettings;
 import vn.dvctt.content.DeviceIds;
 
 /**
@@ -20,8 +24,24 @@ import vn.dvctt.content.DeviceIds;
  *
  * @param username {@code null} to connect anonymously
  * @param password {@code null} when not set; only allowed together with a username
+ * @param sync     content download settings, all optional in the file ({@code sync.*})
+ * @param logDir   where the rolling log goes; {@code data.dir/logs} unless {@code log.dir} says otherwise
  */
-public record AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir) {
+public record AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir,
+                          SyncSettings sync, Path logDir) {
+
+    public AgentConfig {
+        sync = sync == null ? SyncSettings.DEFAULTS : sync;
+        logDir = logDir == null && dataDir != null ? dataDir.resolve("logs") : logDir;
+    }
+
+    public AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir) {
+        this(brokerUrl, deviceId, username, password, dataDir, SyncSettings.DEFAULTS, null);
+    }
+
+    public AgentConfig withSync(SyncSettings settings) {
+        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, settings, logDir);
+    }
 
     public static final String ENV_CONFIG_PATH = "DVCTT_AGENT_CONFIG";
     public static final Path DEFAULT_PATH = Path.of("agent.properties");
@@ -31,8 +51,20 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     static final String USERNAME = "broker.username";
     static final String PASSWORD = "broker.password";
     static final String DATA_DIR = "data.dir";
+    static final String LOG_DIR = "log.dir";
+    static final String SYNC_IN_FLIGHT = "sync.requests-in-flight";
+    static final String SYNC_TIMEOUT = "sync.request-timeout-seconds";
+    static final String SYNC_BANDWIDTH = "sync.bandwidth-kbit";
+    static final String SYNC_WINDOW = "sync.download-window";
+    static final String SYNC_ZONE = "sync.zone";
+    static final String SYNC_MAX_CONTENT = "sync.max-content-mb";
+    static final String SYNC_HEARTBEAT = "sync.heartbeat-seconds";
+    static final String SYNC_INVENTORY = "sync.inventory-seconds";
+    static final String SYNC_FLUSH = "sync.progress-flush-chunks";
 
-    private static final Set<String> KEYS = Set.of(BROKER_URL, DEVICE_ID, USERNAME, PASSWORD, DATA_DIR);
+    private static final Set<String> KEYS = Set.of(BROKER_URL, DEVICE_ID, USERNAME, PASSWORD, DATA_DIR, LOG_DIR,
+            SYNC_IN_FLIGHT, SYNC_TIMEOUT, SYNC_BANDWIDTH, SYNC_WINDOW, SYNC_ZONE, SYNC_MAX_CONTENT, SYNC_HEARTBEAT,
+            SYNC_INVENTORY, SYNC_FLUSH);
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     /** Where the config lives: the first argument, else {@value #ENV_CONFIG_PATH}, else {@code ./agent.properties}. */
@@ -100,7 +132,60 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
         } catch (InvalidPathException e) {
             throw new AgentConfigException("agent config " + source + ": " + DATA_DIR + " is not a valid path: " + e.getMessage(), e);
         }
-        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir);
+        Path logDir = null;
+        String logDirValue = optional(properties, LOG_DIR);
+        if (logDirValue != null) {
+            try {
+                logDir = Path.of(logDirValue);
+            } catch (InvalidPathException e) {
+                throw new AgentConfigException("agent config " + source + ": " + LOG_DIR + " is not a valid path: " + e.getMessage(), e);
+            }
+        }
+        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, sync(properties, source), logDir);
+    }
+
+    private static SyncSettings sync(Properties properties, String source) {
+        SyncSettings d = SyncSettings.DEFAULTS;
+        String window = optional(properties, SYNC_WINDOW);
+        if (window != null && !window.equals("manifest") && !window.equals("always")) {
+            throw new AgentConfigException("agent config " + source + ": " + SYNC_WINDOW
+                    + " must be \"manifest\" (obey the manifest's window) or \"always\", got \"" + window + "\"");
+        }
+        ZoneId zone = d.zone();
+        String zoneValue = optional(properties, SYNC_ZONE);
+        if (zoneValue != null) {
+            try {
+                zone = ZoneId.of(zoneValue);
+            } catch (DateTimeException e) {
+                throw new AgentConfigException("agent config " + source + ": " + SYNC_ZONE + " is not a time zone: " + zoneValue, e);
+            }
+        }
+        try {
+            return new SyncSettings(
+                    (int) number(properties, SYNC_IN_FLIGHT, d.requestsInFlight(), source),
+                    Duration.ofSeconds(number(properties, SYNC_TIMEOUT, d.requestTimeout().toSeconds(), source)),
+                    number(properties, SYNC_BANDWIDTH, 0, source) * 1000 / 8,
+                    "always".equals(window),
+                    zone,
+                    number(properties, SYNC_MAX_CONTENT, 0, source) * 1024 * 1024,
+                    Duration.ofSeconds(number(properties, SYNC_HEARTBEAT, d.heartbeatInterval().toSeconds(), source)),
+                    Duration.ofSeconds(number(properties, SYNC_INVENTORY, d.inventoryInterval().toSeconds(), source)),
+                    (int) number(properties, SYNC_FLUSH, d.progressFlushChunks(), source));
+        } catch (IllegalArgumentException e) {
+            throw new AgentConfigException("agent config " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long number(Properties properties, String key, long fallback, String source) {
+        String value = optional(properties, key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new AgentConfigException("agent config " + source + ": " + key + " must be a whole number, got \"" + value + "\"", e);
+        }
     }
 
     private static void checkBrokerUrl(String url, String source) {
@@ -142,6 +227,7 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     @Override
     public String toString() {
         return "AgentConfig[brokerUrl=" + brokerUrl + ", deviceId=" + deviceId + ", username=" + username
-                + ", password=" + (password == null ? "<none>" : "<set>") + ", dataDir=" + dataDir + "]";
+                + ", password=" + (password == null ? "<none>" : "<set>") + ", dataDir=" + dataDir + ", sync=" + sync
+                + ", logDir=" + logDir + "]";
     }
 }

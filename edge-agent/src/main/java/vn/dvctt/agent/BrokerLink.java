@@ -27,9 +27,29 @@ public interface BrokerLink extends AutoCloseable {
      */
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
+    /**
+     * Subscribes to one exact topic (no wildcards: the agent only reads its own topics) now if connected
+     * and again after every reconnect, since the agent connects with clean start and the broker forgets
+     * subscriptions with the session.
+     *
+     * <p>The handler runs on the client's thread: it must hand the message on quickly and never throw.
+     *
+     * @return completes when the broker first granted the subscription
+     */
+    CompletableFuture<Void> subscribe(String topic, int qos, MessageHandler handler);
+
+    /** Called on the client's thread after every (re)connect, once subscriptions were renewed. */
+    void onConnected(Runnable listener);
+
     boolean isConnected();
 
     /** Announces OFFLINE when connected, disconnects and releases the client. Never throws. */
     @Override
     void close();
+
+    /** Receives the payload of one message; must not block nor throw. */
+    @FunctionalInterface
+    interface MessageHandler {
+        void accept(String topic, byte[] payload);
+    }
 }

@@ -6,16 +6,22 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.sync.ContentFolder;
+import vn.dvctt.agent.sync.SyncRunner;
 
-/** The agent process: connect, stay online, announce OFFLINE when the service stops. */
+/** The agent process: connect, keep the guides in sync, announce OFFLINE when the service stops. */
 public final class EdgeAgent {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
+
+    /** Printed once connected and subscribed; the footprint benchmark waits for it. */
+    static final String READY = "Ready: online and subscribed";
 
     private EdgeAgent() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
         Path configPath = AgentConfig.locate(args, System.getenv());
         AgentConfig config;
         try {
@@ -25,6 +31,7 @@ public final class EdgeAgent {
             System.exit(2);
             return;
         }
+        AgentLogging.configure(config.logDir());
         try {
             // created now so a wrong or read-only path fails at start, not at the first download
             Files.createDirectories(config.dataDir());
@@ -37,15 +44,19 @@ public final class EdgeAgent {
         String version = version();
         log.info("DVCTT edge agent {} starting as {} against {}", version, config.deviceId(), config.brokerUrl());
         PahoBrokerLink link = new PahoBrokerLink(config, version);
+        SyncRunner sync = new SyncRunner(config.deviceId(), version, link, new ContentFolder(config.dataDir()), config.sync());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping");
+            sync.close();
             link.close();
             log.info("Stopped");
             stopped.countDown();
         }, "dvctt-shutdown"));
 
-        link.connect().thenRun(() -> log.info("Online as {} at {}", config.deviceId(), config.brokerUrl()));
+        var subscribed = sync.start();
+        link.connect().thenCombine(subscribed, (a, b) -> null).thenRun(() -> log.info("{} as {} at {} in {} ms", READY,
+                config.deviceId(), config.brokerUrl(), (System.nanoTime() - started) / 1_000_000));
         // Paho's and the retry threads may all be daemons: the main thread is what keeps the process up
         stopped.await();
     }

@@ -3,6 +3,11 @@ package vn.dvctt.agent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -33,8 +38,10 @@ import vn.dvctt.content.Topics;
  *
  * <p>Paho 1.2.5 rules this class follows: publish only asynchronously (synchronous QoS 1 publishing
  * hits "Too many publishes in progress"), never block or throw in its callbacks (a throw shuts the
- * client down), and retry the first connect ourselves, because Paho's automatic reconnect only
- * starts after one connect has succeeded.
+ * client down), and reconnect ourselves: Paho's automatic reconnect only starts after one connect has
+ * succeeded and waits exactly 1, 2, 4… s, so a province's devices cut off by one broker restart would
+ * all knock at the same instants. Our delays double from 1 s to 60 s and are jittered (each is
+ * drawn between half and the whole of the step) to spread them.
  */
 public final class PahoBrokerLink implements BrokerLink {
 
@@ -58,6 +65,12 @@ public final class PahoBrokerLink implements BrokerLink {
     private final CompletableFuture<Void> firstOnline = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean everConnected = new AtomicBoolean();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+
+    private record Subscription(int qos, MessageHandler handler, CompletableFuture<Void> granted) {
+    }
 
     public PahoBrokerLink(AgentConfig config, String agentVersion) {
         this(config, agentVersion, DEFAULT_KEEP_ALIVE);
@@ -91,8 +104,7 @@ public final class PahoBrokerLink implements BrokerLink {
         o.setSessionExpiryInterval(0L);
         o.setKeepAliveInterval((int) keepAlive.toSeconds());
         o.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay((int) FIRST_RETRY.toSeconds(), (int) MAX_RETRY.toSeconds());
+        o.setAutomaticReconnect(false); // we reconnect ourselves, with jitter (see the class comment)
         if (config.username() != null) {
             o.setUserName(config.username());
         }
@@ -138,17 +150,69 @@ public final class PahoBrokerLink implements BrokerLink {
         }
     }
 
-    private void retryLater(Throwable cause, Duration delay) {
+    private void retryLater(Throwable cause, Duration step) {
         if (closed.get()) {
             return;
         }
-        log.warn("Cannot connect to broker {} ({}); retrying in {} s", config.brokerUrl(), describe(cause), delay.toSeconds());
-        Duration next = delay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay.multipliedBy(2);
+        long delayMillis = jittered(step);
+        log.warn("Cannot connect to broker {} ({}); retrying in {} ms", config.brokerUrl(), describe(cause), delayMillis);
+        Duration next = step.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : step.multipliedBy(2);
+        schedule(() -> attemptConnect(next), delayMillis);
+    }
+
+    /** Between half and the whole of the step, so devices cut off together do not come back together. */
+    static long jittered(Duration step) {
+        long millis = step.toMillis();
+        return millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
+    }
+
+    private void schedule(Runnable task, long delayMillis) {
         try {
-            // on our own thread: calling connect from inside Paho's failure callback would re-enter it
-            retries.schedule(() -> attemptConnect(next), delay.toMillis(), TimeUnit.MILLISECONDS);
+            // on our own thread: calling connect from inside Paho's callbacks would re-enter it
+            retries.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.debug("Not retrying: link closed");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String topic, int qos, MessageHandler handler) {
+        if (topic.contains("+") || topic.contains("#")) {
+            throw new IllegalArgumentException("the agent subscribes to exact topics only, got " + topic);
+        }
+        Subscription subscription = new Subscription(qos, handler, new CompletableFuture<>());
+        subscriptions.put(topic, subscription);
+        if (client.isConnected()) {
+            sendSubscribe(topic, subscription);
+        }
+        return subscription.granted();
+    }
+
+    @Override
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
+    }
+
+    private void sendSubscribe(String topic, Subscription subscription) {
+        try {
+            client.subscribe(topic, subscription.qos(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        log.error("Broker refused the subscription to {} (reason code 0x{})", topic, Integer.toHexString(codes[0]));
+                        return;
+                    }
+                    subscription.granted().complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable exception) {
+                    log.warn("Subscribing to {} failed: {}", topic, describe(exception));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            log.warn("Subscribing to {} failed: {}", topic, describe(e));
         }
     }
 
@@ -252,10 +316,18 @@ public final class PahoBrokerLink implements BrokerLink {
                 if (closed.get()) {
                     return; // a reconnect racing close() must not announce a device that is going away
                 }
-                if (reconnect) {
+                if (everConnected.getAndSet(true)) {
                     log.info("Reconnected to {}", serverUri);
                 }
+                subscriptions.forEach(PahoBrokerLink.this::sendSubscribe);
                 announceOnline();
+                for (Runnable listener : connectedListeners) {
+                    try {
+                        listener.run();
+                    } catch (RuntimeException e) {
+                        log.error("A connection listener failed", e);
+                    }
+                }
             } catch (RuntimeException e) {
                 log.error("Announcing ONLINE failed", e);
             }
@@ -269,7 +341,8 @@ public final class PahoBrokerLink implements BrokerLink {
                             ? describe(response.getException())
                             : "reason code 0x" + Integer.toHexString(response.getReturnCode())
                                     + (response.getReasonString() != null ? " " + response.getReasonString() : "");
-                    log.warn("Lost connection to {} ({}); reconnecting automatically", config.brokerUrl(), why);
+                    log.warn("Lost connection to {} ({}); reconnecting", config.brokerUrl(), why);
+                    retryLater(response.getException() != null ? response.getException() : new IOException(why), FIRST_RETRY);
                 }
             } catch (RuntimeException e) {
                 log.error("Handling the disconnect failed", e);
@@ -283,8 +356,16 @@ public final class PahoBrokerLink implements BrokerLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // nothing is subscribed yet; a message here is a broker or configuration surprise worth seeing
-            log.warn("Ignoring unexpected message on {}", topic);
+            Subscription subscription = subscriptions.get(topic);
+            if (subscription == null) {
+                log.warn("Ignoring unexpected message on {}", topic);
+                return;
+            }
+            try {
+                subscription.handler().accept(topic, message.getPayload());
+            } catch (RuntimeException e) {
+                log.error("Handler for {} failed", topic, e);
+            }
         }
 
         @Override

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.dvctt.content.Sha256;
 import vn.dvctt.shared.InvalidInputException;
 
 /**
@@ -58,7 +57,8 @@ public class ContentStore {
                     out.write(buffer, 0, n);
                 }
             }
-            String sha = Sha256.hex(digest.digest());
+            // the hex of the digest itself: Sha256.hex(byte[]) would hash the digest again
+            String sha = java.util.HexFormat.of().formatHex(digest.digest());
             Path target = path(sha);
             Files.createDirectories(target.getParent());
             try {

@@ -124,6 +124,17 @@ public class MqttGateway implements SmartLifecycle {
         return client.publish(topic, message);
     }
 
+    /**
+     * Asynchronous publish with an MQTT 5 message expiry: the broker drops the message rather than
+     * deliver it later than this (content chunks, see content/docs/decisions/0003).
+     */
+    public IMqttToken publish(String topic, byte[] payload, int qos, boolean retained, long messageExpirySeconds)
+            throws MqttException {
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(messageExpirySeconds);
+        return client.publish(topic, new MqttMessage(payload, qos, retained, properties));
+    }
+
     /** Subscribes now if connected and again after every reconnect (clean start drops subscriptions). */
     public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) throws MqttException {
         subscriptions.put(filter, new Subscription(qos, handler));

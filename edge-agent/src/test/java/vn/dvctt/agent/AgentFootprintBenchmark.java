@@ -1,0 +1,208 @@
+package vn.dvctt.agent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import vn.dvctt.content.Channel;
+import vn.dvctt.content.Chunk;
+import vn.dvctt.content.ChunkRequest;
+import vn.dvctt.content.Chunking;
+import vn.dvctt.content.DownloadWindow;
+import vn.dvctt.content.Manifest;
+import vn.dvctt.content.ManifestEntry;
+import vn.dvctt.content.Topics;
+
+/**
+ * Footprint of a real agent process (the shaded jar, with the JVM flags a village PC service uses)
+ * while it syncs a 96 MB guide from a stand-in chunk server over a real broker. Prints, last:
+ * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_jar_mb}, {@code agent_ready_ms}
+ * (process start to connected and subscribed).
+ *
+ * <p>Arguments: the agent jar. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
+ */
+public final class AgentFootprintBenchmark {
+
+    /** The flags deploy/ should run the agent service with; {@code -Dbench.agent.flags="..."} tries others. */
+    static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.agent.flags",
+            "-Xmx16m -Xms4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=24m "
+                    + "-XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -XX:CICompilerCount=1 -XX:MinHeapFreeRatio=10 "
+                    + "-XX:MaxHeapFreeRatio=20").trim().split("\\s+"));
+    private static final int SIZE = 96 * 1024 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
+        String broker = System.getenv().getOrDefault("TEST_MQTT_URL", "tcp://127.0.0.1:1883");
+        String device = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Path work = Files.createTempDirectory("dvctt-agent-bench");
+        Path video = work.resolve("video.bin");
+        writeRandom(video, SIZE);
+        ManifestEntry entry = Chunking.hash(video, Chunking.DEFAULT_CHUNK_SIZE_BYTES).toEntry("bench", "Benchmark guide", 0);
+
+        MqttClient server = new MqttClient(broker, "bench-server-" + UUID.randomUUID(), new MemoryPersistence());
+        ExecutorService answers = Executors.newSingleThreadExecutor();
+        RandomAccessFile file = new RandomAccessFile(video.toFile(), "r");
+        server.setCallback(new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                answers.execute(() -> answer(server, file, entry, device, message.getPayload()));
+            }
+        });
+        server.connect(options());
+        server.subscribe(Topics.device(device, Channel.CHUNK_REQUEST), 0);
+        String manifestTopic = Topics.device(device, Channel.MANIFEST);
+        server.publish(manifestTopic, Manifest.of(device, 1, System.currentTimeMillis(), SIZE * 2L, DownloadWindow.ALL_DAY,
+                List.of(entry)).toPayload(), 1, true);
+
+        Path config = work.resolve("agent.properties");
+        Files.writeString(config, "broker.url=" + broker + "\ndevice.id=" + device + "\ndata.dir=" + work.resolve("data")
+                + "\nsync.download-window=always\n", StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toString(), config.toString()));
+
+        long started = System.nanoTime();
+        Process agent = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.contains(EdgeAgent.READY)) {
+                        ready.countDown();
+                    }
+                    if (line.contains("SEVERE") || line.contains("WARNING")) {
+                        System.out.println("agent: " + line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the agent did not get ready within 30 s");
+        }
+        long readyMillis = (System.nanoTime() - started) / 1_000_000;
+        long readyRssKb = rssKb(agent.pid());
+
+        Path playable = work.resolve("data/content").resolve(entry.contentId());
+        long peakRssKb = 0;
+        long syncStarted = System.nanoTime();
+        while (!Files.exists(playable)) {
+            peakRssKb = Math.max(peakRssKb, rssKb(agent.pid()));
+            if (System.nanoTime() - syncStarted > TimeUnit.MINUTES.toNanos(5)) {
+                throw new IllegalStateException("the guide was not synced within 5 minutes");
+            }
+            Thread.sleep(100);
+        }
+        double syncSeconds = (System.nanoTime() - syncStarted) / 1e9;
+        peakRssKb = Math.max(peakRssKb, rssKb(agent.pid()));
+
+        agent.destroy();
+        agent.waitFor(15, TimeUnit.SECONDS);
+        server.publish(manifestTopic, new byte[0], 1, true);
+        server.publish(Topics.device(device, Channel.STATUS), new byte[0], 1, true);
+        server.disconnect();
+        server.close();
+        answers.shutdownNow();
+        file.close();
+
+        System.out.printf("synced %d MB in %.1f s with flags %s; RSS when ready %.1f MB%n", SIZE / (1024 * 1024),
+                syncSeconds, JVM_FLAGS, readyRssKb / 1024.0);
+        System.out.printf("agent_rss_mb: %.1f MB%n", peakRssKb / 1024.0);
+        System.out.printf("agent_jar_mb: %.2f MB%n", Files.size(jar) / (1024.0 * 1024.0));
+        System.out.printf("agent_ready_ms: %d ms%n", readyMillis);
+    }
+
+    private static void answer(MqttClient server, RandomAccessFile file, ManifestEntry entry, String device, byte[] payload) {
+        try {
+            ChunkRequest request = ChunkRequest.fromPayload(payload);
+            byte[] bytes = new byte[entry.chunkLength(request.index())];
+            synchronized (file) {
+                file.seek((long) request.index() * entry.chunkSizeBytes());
+                file.readFully(bytes);
+            }
+            MqttProperties properties = new MqttProperties();
+            properties.setMessageExpiryInterval(Channel.CHUNK_MESSAGE_EXPIRY_SECONDS);
+            server.publish(Topics.device(device, Channel.CHUNK),
+                    new MqttMessage(Chunk.of(entry.contentId(), request.index(), bytes).toFrame(), 0, false, properties));
+        } catch (IOException | MqttException | RuntimeException e) {
+            System.out.println("bench server: " + e);
+        }
+    }
+
+    /** VmRSS of a process, from /proc (Linux). */
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return 0;
+    }
+
+    private static void writeRandom(Path path, int size) throws IOException {
+        byte[] block = new byte[1024 * 1024];
+        Random random = new Random(1);
+        try (var out = Files.newOutputStream(path)) {
+            for (int written = 0; written < size; written += block.length) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+    }
+
+    private static MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        return options;
+    }
+
+    private abstract static class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
