@@ -472,7 +472,7 @@ public class CampaignService {
         Direction direction = ci.getIndicator().toData().direction();
         List<IndicatorTarget> all = targets.findByCampaignIndicatorId(ci.getId());
         List<Lag> lags = new ArrayList<>();
-        unitPaths.labelsAtLevel(areaPath, level).forEach((path, label) -> {
+        live.unitsAtLevel(areaPath, level, () -> unitPaths.labelsAtLevel(areaPath, level)).forEach((path, label) -> {
             BigDecimal target = IndicatorTarget.applicable(all, label.id().value(), level, asOf).orElse(null);
             if (target == null) {
                 return;
@@ -541,6 +541,12 @@ public class CampaignService {
         }
         BigDecimal gap = value.subtract(target).abs();
         return gap.compareTo(CLOSE_MARGIN) <= 0 ? TrafficLight.CLOSE : TrafficLight.BEHIND;
+    }
+
+    /** Drops the short-lived unit lists of "who lags" when units are added, renamed or imported. */
+    @EventListener
+    public void on(vn.dvctt.geo.UnitsChanged event) {
+        live.unitsChanged();
     }
 
     /** Keeps the copies of unit paths current when an import moves units. */

@@ -151,6 +151,7 @@ public class AdminUnitService {
         String name = requireName(newName);
         String before = unit.getName();
         unit.rename(name);
+        events.publishEvent(new UnitsChanged());
         audit.record("RENAME", AUDIT_TYPE, unit.getCode(), unit.getPath(), before, name);
         return get(unit.getCode());
     }
@@ -174,6 +175,7 @@ public class AdminUnitService {
             throw new InvalidInputException("units.error.type", "A unit type is required");
         }
         AdminUnit child = units.save(new AdminUnit(trimmedCode, requireName(name), type, parent));
+        events.publishEvent(new UnitsChanged());
         audit.record("CREATE", AUDIT_TYPE, child.getCode(), child.getPath(), null,
                 type.vietnameseName() + " " + child.getName());
         return get(child.getCode());
@@ -205,6 +207,7 @@ public class AdminUnitService {
         entityManager.flush();
         importer.apply(plan);
         entityManager.clear();
+        events.publishEvent(new UnitsChanged());
         Map<UnitId, String> moved = new HashMap<>();
         plan.updates().forEach(c -> moved.put(new UnitId(c.id()), c.path()));
         if (!moved.isEmpty()) {

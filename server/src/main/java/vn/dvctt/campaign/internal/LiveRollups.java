@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.dvctt.geo.UnitLabel;
+import vn.dvctt.geo.UnitLevel;
 
 /**
  * The dashboard's figures: a whole-country rollup per indicator and date, kept for at most
@@ -120,6 +123,35 @@ public class LiveRollups {
             writes.incrementAndGet();
             entries.clear();
         }
+        levelUnits.clear();
+    }
+
+    public void unitsChanged() {
+        levelUnits.clear();
+    }
+
+    private record TimedUnits(Map<String, UnitLabel> labels, long loadedAt) {
+    }
+
+    private static final int MAX_LEVEL_LISTS = 1_000;
+    private final Map<String, TimedUnits> levelUnits = new ConcurrentHashMap<>();
+
+    /**
+     * The units of a level under a path (every commune of the country for "who lags"), kept as long
+     * as the rollups are: a unit created or renamed shows within the same 60 s as a new reading.
+     * Geo's UnitsChanged and UnitsRepathed clear it at once on this instance.
+     */
+    public Map<String, UnitLabel> unitsAtLevel(String path, UnitLevel level, Supplier<Map<String, UnitLabel>> load) {
+        String key = level + "@" + path;
+        TimedUnits cached = levelUnits.get(key);
+        if (cached == null || System.nanoTime() - cached.loadedAt() > maxAgeNanos) {
+            if (levelUnits.size() >= MAX_LEVEL_LISTS) {
+                levelUnits.clear();
+            }
+            cached = new TimedUnits(Map.copyOf(load.get()), System.nanoTime());
+            levelUnits.put(key, cached);
+        }
+        return cached.labels();
     }
 
     private void forget(long campaignIndicatorId) {
