@@ -83,6 +83,21 @@ abstract class ContentSyncContract {
         assertThat(fixture.as("qn.leader", () -> sync.currentManifest(device))).contains(second);
     }
 
+    @Autowired
+    vn.dvctt.sync.internal.ManifestRepublisher republisher;
+
+    @Test
+    void aManifestLostByTheBrokerIsPublishedAgainAsStored() throws Exception {
+        Manifest issued = fixture.as("root.admin", () -> sync.publishManifest(device, 1 << 20, DownloadWindow.ALL_DAY,
+                List.of(entry("a"))));
+        // what an embedded broker's restart does to retained messages
+        gateway.publish(Topics.device(device, Channel.MANIFEST), new byte[0], 1, true).waitForCompletion(5_000);
+
+        assertThat(republisher.republishAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(Manifest.fromPayload(subscribeAndTakeRetained())).isEqualTo(issued);
+    }
+
     @Test
     void theSameListAgainKeepsItsVersion() {
         ManifestEntry a = entry("a");
