@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The agent process: connect, stay online, announce OFFLINE when the service stops. */
+/**
+ * The agent process: connect, stay online, announce OFFLINE when the service stops. With
+ * {@code enroll <server-url> <code>} it first trades an enrollment code for its credentials.
+ */
 public final class EdgeAgent {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
@@ -16,6 +19,11 @@ public final class EdgeAgent {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && Enroller.COMMAND.equals(args[0])) {
+            // System.out: the person typing the command reads this, not a log collector
+            System.exit(Enroller.run(args, System.getenv(), new Enroller(), System.out));
+            return;
+        }
         Path configPath = AgentConfig.locate(args, System.getenv());
         AgentConfig config;
         try {
