@@ -375,6 +375,12 @@ public class DeviceService {
                 .collect(Collectors.toMap(DevicePresence::getDeviceId, Function.identity()));
         Map<String, long[]> held = counts(contents.countByDevice(ids));
         Map<String, long[]> wanted = counts(contents.countExpectedByDevice(ids));
+        for (Object[] row : contents.countExpectedCompleteByDevice(ids)) {
+            long[] c = wanted.get((String) row[0]);
+            if (c != null) {
+                c[1] = ((Number) row[1]).longValue();
+            }
+        }
         List<DeviceData> out = new ArrayList<>(found.size());
         for (Device d : found) {
             DevicePresence p = presence.get(d.getDeviceId());
@@ -399,7 +405,7 @@ public class DeviceService {
         Map<String, long[]> out = new HashMap<>();
         for (Object[] row : rows) {
             out.put((String) row[0], new long[] {((Number) row[1]).longValue(),
-                    row[2] == null ? 0 : ((Number) row[2]).longValue()});
+                    row.length < 3 || row[2] == null ? 0 : ((Number) row[2]).longValue()});
         }
         return out;
     }

@@ -24,9 +24,10 @@ CREATE TABLE device (
     broker_pending   BOOLEAN      NOT NULL DEFAULT FALSE,
     -- when the sync feature last told which content the device should hold; NULL: never
     expected_at      TIMESTAMP WITH TIME ZONE,
-    version          BIGINT       NOT NULL DEFAULT 0
+    version          BIGINT       NOT NULL DEFAULT 0,
+    -- a constraint, not only an index: H2 lets foreign keys reference constraints only
+    CONSTRAINT ux_device_device_id UNIQUE (device_id)
 );
-CREATE UNIQUE INDEX ux_device_device_id ON device (device_id);
 CREATE UNIQUE INDEX ux_device_code_hash ON device (code_hash);
 CREATE INDEX ix_device_unit_path ON device (unit_path);
 CREATE INDEX ix_device_venue ON device (venue_id);

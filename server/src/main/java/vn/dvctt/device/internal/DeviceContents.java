@@ -20,11 +20,15 @@ public interface DeviceContents extends JpaRepository<DeviceContent, DeviceConte
             + "where c.deviceId in :ids group by c.deviceId")
     List<Object[]> countByDevice(@Param("ids") Collection<String> ids);
 
-    /** Per device: [deviceId, contents its manifest lists, of those complete on the device]. */
-    @Query("select e.deviceId, count(e), count(c) from ExpectedContent e left join DeviceContent c "
-            + "on c.deviceId = e.deviceId and c.contentId = e.contentId and c.complete = true "
-            + "where e.deviceId in :ids group by e.deviceId")
+    /** Per device: [deviceId, contents its manifest lists]. */
+    @Query("select e.deviceId, count(e) from ExpectedContent e where e.deviceId in :ids group by e.deviceId")
     List<Object[]> countExpectedByDevice(@Param("ids") Collection<String> ids);
+
+    /** Per device: [deviceId, contents its manifest lists that it holds complete]. */
+    @Query("select c.deviceId, count(c) from DeviceContent c where c.deviceId in :ids and c.complete = true "
+            + "and exists (select 1 from ExpectedContent e where e.deviceId = c.deviceId and e.contentId = c.contentId) "
+            + "group by c.deviceId")
+    List<Object[]> countExpectedCompleteByDevice(@Param("ids") Collection<String> ids);
 
     /** Per content held within the area: [contentId, devices complete, devices holding any of it]. */
     @Query("select c.contentId, sum(case when c.complete = true then 1 else 0 end), count(c) "
