@@ -45,6 +45,8 @@ public class BrokerSessions implements SmartLifecycle {
         this.devices = devices;
         this.gateway = gateway;
         this.transactions = new TransactionTemplate(transactionManager);
+        // after commit the finished transaction is still bound to the thread: joining it would write nothing
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -60,7 +60,9 @@ final class DynsecBackend implements DeviceBrokerBackend {
 
     /**
      * Gives the server's own account the right to publish anywhere (the plugin's initial admin may only
-     * administer). Idempotent; tried until it succeeds.
+     * administer). Idempotent; tried until it succeeds. Adding a role to a client makes the plugin kick
+     * that client, here the server itself: the role is therefore added without waiting for the answer,
+     * and found in place on the next try, after the gateway reconnected.
      */
     boolean ensureServerRole() {
         if (serverRoleReady) {
@@ -72,26 +74,52 @@ final class DynsecBackend implements DeviceBrokerBackend {
             commands.add(command("addRoleACL").put("rolename", SERVER_ROLE).put("acltype", type).put("topic", "#")
                     .put("allow", true));
         }
-        commands.add(command("addClientRole").put("username", serverUsername).put("rolename", SERVER_ROLE));
+        commands.add(command("getClient").put("username", serverUsername));
         try {
-            for (JsonNode r : send(commands)) {
-                String error = r.path("error").asText("");
-                if (!error.isEmpty() && !error.toLowerCase().contains("already")) {
-                    log.warn("Dynamic security refused {}: {}", r.path("command").asText(), error);
-                    return false;
+            List<JsonNode> answers = send(commands);
+            JsonNode client = answers.get(answers.size() - 1);
+            for (JsonNode role : client.path("data").path("client").path("roles")) {
+                if (SERVER_ROLE.equals(role.path("rolename").asText())) {
+                    serverRoleReady = true;
+                    log.info("The server's broker account holds role {}", SERVER_ROLE);
+                    return true;
                 }
             }
-            serverRoleReady = true;
-            return true;
-        } catch (RuntimeException e) {
+            if (!client.path("error").asText("").isEmpty()) {
+                log.warn("Dynamic security does not know the server's account {}: {}", serverUsername,
+                        client.path("error").asText());
+                return false;
+            }
+            ObjectNode message = json.createObjectNode();
+            message.putArray("commands").add(command("addClientRole").put("username", serverUsername)
+                    .put("rolename", SERVER_ROLE));
+            gateway.publish(CONTROL, json.writeValueAsBytes(message), 1, false);
+            return false;
+        } catch (Exception e) {
             log.debug("Server role not set up yet: {}", e.getMessage());
             return false;
         }
     }
 
+    /** Waits up to ~20 s for the server's role (the first try kicks the server, which reconnects in ~1 s). */
+    private boolean awaitServerRole() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            if (gateway.isConnected() && ensureServerRole()) {
+                return true;
+            }
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void enrolled(String deviceId, String password) {
-        if (!ensureServerRole()) {
+        if (!awaitServerRole()) {
             throw new IllegalStateException("the broker's dynamic security plugin does not answer");
         }
         String role = role(deviceId);
