@@ -2,6 +2,7 @@ package vn.dvctt.agent;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -221,6 +224,46 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
         }
         // Properties keeps trailing blanks, which are invisible in an editor
         return value.trim();
+    }
+
+    /**
+     * Writes the credentials of an enrollment into the config file, keeping its other keys (a missing
+     * {@code data.dir} becomes {@code data}). The file is replaced atomically and, where the file system
+     * has POSIX permissions, readable by its owner only (600), because it now holds a password.
+     */
+    public static void storeCredentials(Path file, String brokerUrl, String deviceId, String username, String password) {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new AgentConfigException("agent config " + file.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        properties.setProperty(BROKER_URL, brokerUrl);
+        properties.setProperty(DEVICE_ID, deviceId);
+        properties.setProperty(USERNAME, username);
+        properties.setProperty(PASSWORD, password);
+        properties.putIfAbsent(DATA_DIR, "data");
+        from(properties, file.toString()); // refuse to write what the agent could not start with
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path temp = Files.createTempFile(absolute.getParent(), ".agent", ".tmp");
+            try {
+                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+                }
+                try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    properties.store(writer, "DVCTT edge agent; credentials written by 'enroll'");
+                }
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new AgentConfigException("agent config " + absolute + " cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /** Never prints the password: configs end up in logs. */

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.sync.ContentFolder;
 import vn.dvctt.agent.sync.SyncRunner;
 
-/** The agent process: connect, keep the guides in sync, announce OFFLINE when the service stops. */
+/**
+ * The agent process: connect, keep the guides in sync, announce OFFLINE when the service stops. With
+ * {@code enroll <server-url> <code>} it first trades an enrollment code for its credentials.
+ */
 public final class EdgeAgent {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
@@ -21,6 +24,11 @@ public final class EdgeAgent {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && Enroller.COMMAND.equals(args[0])) {
+            // System.out: the person typing the command reads this, not a log collector
+            System.exit(Enroller.run(args, System.getenv(), new Enroller(), System.out));
+            return;
+        }
         long started = System.nanoTime();
         Path configPath = AgentConfig.locate(args, System.getenv());
         AgentConfig config;

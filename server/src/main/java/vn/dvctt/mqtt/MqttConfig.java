@@ -1,7 +1,9 @@
 package vn.dvctt.mqtt;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -24,11 +26,13 @@ class MqttConfig {
      * destroys beans without stopping lifecycles, and the broker's threads would keep the JVM alive.
      */
     @Bean(destroyMethod = "stop")
-    MqttGateway mqttGateway(MqttProperties props, @Value("${dvctt.data-dir}") Path dataDir) {
+    MqttGateway mqttGateway(MqttProperties props, @Value("${dvctt.data-dir}") Path dataDir,
+                            ObjectProvider<BrokerClients> clients) {
         String clientId = (props.clientId() == null || props.clientId().isBlank() ? "dvctt-server" : props.clientId())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (props.embedded().enabled()) {
-            return new EmbeddedGateway(props.embedded(), dataDir.resolve("mqtt"), clientId);
+            return new EmbeddedGateway(props.embedded(), dataDir.resolve("mqtt"), clientId,
+                    clients.getIfAvailable(() -> BrokerClients.NONE));
         }
         if (props.url() == null || props.url().isBlank()) {
             throw new IllegalStateException("dvctt.mqtt.url (DVCTT_MQTT_URL) is required when the embedded broker is off");
@@ -40,14 +44,20 @@ class MqttConfig {
     static final class EmbeddedGateway extends MqttGateway {
         private final EmbeddedBroker broker;
 
-        EmbeddedGateway(MqttProperties.Embedded embedded, Path folder, String clientId) {
-            this(embedded, folder, clientId, PasswordGenerator.generate());
+        EmbeddedGateway(MqttProperties.Embedded embedded, Path folder, String clientId, BrokerClients clients) {
+            this(embedded, folder, clientId, PasswordGenerator.generate(), clients);
         }
 
-        private EmbeddedGateway(MqttProperties.Embedded embedded, Path folder, String clientId, String secret) {
+        private EmbeddedGateway(MqttProperties.Embedded embedded, Path folder, String clientId, String secret,
+                                BrokerClients clients) {
             super("tcp://127.0.0.1:" + embedded.port(), SERVER_ACCOUNT, secret, clientId);
             this.broker = new EmbeddedBroker(embedded, folder,
-                    EmbeddedBroker.BrokerAccounts.single(SERVER_ACCOUNT, secret));
+                    EmbeddedBroker.BrokerAccounts.single(SERVER_ACCOUNT, secret), clients);
+        }
+
+        @Override
+        public Optional<EmbeddedBroker> embeddedBroker() {
+            return Optional.of(broker);
         }
 
         @Override

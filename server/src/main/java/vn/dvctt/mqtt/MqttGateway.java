@@ -118,6 +118,11 @@ public class MqttGateway implements SmartLifecycle {
         return url;
     }
 
+    /** The broker running inside this server, when the embedded default is on. */
+    public java.util.Optional<EmbeddedBroker> embeddedBroker() {
+        return java.util.Optional.empty();
+    }
+
     /** Asynchronous publish; fails fast when not connected instead of buffering unboundedly. */
     public IMqttToken publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
         MqttMessage message = new MqttMessage(payload, qos, retained, null);

@@ -122,6 +122,23 @@ public class VenueService {
         return after;
     }
 
+    /**
+     * Records which edge device is installed at the venue (the device feature calls this when it
+     * registers one), or none with {@code null}. Only those who manage the venue may.
+     */
+    @Transactional
+    public VenueData attachDevice(long venueId, String deviceId) {
+        Scope scope = currentUser.scope();
+        Venue venue = manageable(scope, venueId);
+        if (deviceId != null) {
+            vn.dvctt.content.DeviceIds.requireValid(deviceId);
+        }
+        String before = venue.getDeviceId();
+        venue.attachDevice(deviceId);
+        audit.record("ATTACH_DEVICE", AUDIT_TYPE, String.valueOf(venueId), venue.getUnitPath(), before, deviceId);
+        return toData(List.of(venue)).get(0);
+    }
+
     /** A venue with sessions recorded at it is kept: their history refers to it. */
     @Transactional
     public void delete(long venueId) {

@@ -90,6 +90,16 @@ public class Venue {
         return name;
     }
 
+    public String getDeviceId() {
+        return deviceId;
+    }
+
+    /** Set by the device feature through VenueService; not part of what people type. */
+    public void attachDevice(String deviceId) {
+        this.deviceId = deviceId;
+        updatedAt = Instant.now();
+    }
+
     public VenueData toData(String unitName) {
         return new VenueData(id, new UnitId(unitId), unitName, unitPath, name, address, capacity, computers, projector,
                 screen, speakers, internetKind, internetMbps, deviceId, openingNotes);

@@ -108,8 +108,37 @@ class UsersViewKaribuIT extends KaribuViewTest {
         assertThat(actions("qn.organizer")).as("nobody locks himself out").isEmpty();
         assertThat(actions("qn.admin")).isEmpty();
         assertThat(actions("qn.leader")).as("a leader of the same province is not below him").isEmpty();
-        assertThat(actions("hoanhmo.organizer").stream().map(Button::getText)).containsExactly("Khóa", "Cấp lại mật khẩu");
+        assertThat(actions("hoanhmo.organizer").stream().map(Button::getText))
+                .containsExactly("Khóa", "Cấp lại mật khẩu", "Thư điện tử");
     }
+
+    @Test
+    void organizerGivesACommuneOfficerTheAddressHisRemindersAreMailedTo() {
+        signIn("qn.organizer");
+        navigate("users");
+        Button email = actions("hoanhmo.organizer").stream().filter(b -> b.getText().equals("Thư điện tử"))
+                .findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(email);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                com.vaadin.flow.component.textfield.EmailField.class, s -> s.withId("user-email")), "hoanhmo@example.gov.vn");
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                Button.class, s -> s.withText("Lưu")));
+        assertThat(fixture.as("qn.organizer", () -> users.list()).stream()
+                .filter(u -> u.username().equals("hoanhmo.organizer")).findFirst().orElseThrow().email())
+                .isEqualTo("hoanhmo@example.gov.vn");
+        long leader = fixture.as("qn.admin", () -> fixture.userId("qn.leader"));
+        long officer = fixture.as("qn.admin", () -> fixture.userId("hoanhmo.organizer"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> fixture.as("hoanhmo.organizer",
+                () -> users.setEmail(leader, "x@y.vn"))))
+                .as("nobody sets the address of a user above him")
+                .isInstanceOf(vn.dvctt.security.OutsideScopeException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> fixture.as("qn.organizer",
+                () -> users.setEmail(officer, "not an address"))))
+                .isInstanceOf(vn.dvctt.shared.InvalidInputException.class);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.dvctt.security.UserService users;
 
     @Test
     void lockingAMemberShowsHimLockedAndKeepsHimOut() {

@@ -1,0 +1,7 @@
+package vn.dvctt.device;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class DeviceServicePostgresIT extends DeviceServiceContract {
+}
