@@ -39,7 +39,13 @@ import vn.dvctt.content.Topics;
  * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_jar_mb}, {@code agent_ready_ms}
  * (process start to connected and subscribed).
  *
- * <p>Arguments: the agent jar. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
+ * <p>Like the installer should (docs/decisions/0002), it first builds a CDS archive of just the classes
+ * the agent loads, from {@code src/main/cds/agent.classlist}, and runs the agent on it: Debian's JDK 17
+ * maps its default archive at a random address and relocates it, so each process gets ~12 MB of private
+ * copies of mostly unused JDK classes; a small archive of the agent's own ~1,700 classes costs less.
+ * {@code -Dbench.agent.cds=false} runs on the JDK's default archive instead.
+ *
+ * <p>Arguments: the agent jar, the class list. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
  */
 public final class AgentFootprintBenchmark {
 
@@ -54,6 +60,8 @@ public final class AgentFootprintBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
+        Path classList = Path.of(args.length > 1 ? args[1] : "edge-agent/src/main/cds/agent.classlist");
+        boolean cds = Boolean.parseBoolean(System.getProperty("bench.agent.cds", "true"));
         String broker = System.getenv().getOrDefault("TEST_MQTT_URL", "tcp://127.0.0.1:1883");
         String device = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         Path work = Files.createTempDirectory("dvctt-agent-bench");
@@ -82,6 +90,10 @@ public final class AgentFootprintBenchmark {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
+        Path archive = work.resolve("agent.jsa");
+        if (cds) {
+            command.add("-XX:SharedArchiveFile=" + dumpArchive(command.get(0), jar, classList, archive));
+        }
         command.addAll(List.of("-jar", jar.toString(), config.toString()));
 
         long started = System.nanoTime();
@@ -149,6 +161,8 @@ public final class AgentFootprintBenchmark {
         System.out.printf("synced %d MB in %.1f s with flags %s%s; RSS when ready %.1f MB; at the peak %s%n",
                 SIZE / (1024 * 1024), syncSeconds, JVM_FLAGS, ENV.isEmpty() ? "" : " and environment " + ENV,
                 readyRssKb / 1024.0, atPeak);
+        System.out.printf("agent_cds_archive_mb: %s%n", cds ? String.format("%.1f MB", Files.size(archive) / (1024.0 * 1024.0))
+                : "none (the JDK's default archive)");
         System.out.printf("agent_rss_mb: %.1f MB%n", peakRssKb / 1024.0);
         System.out.printf("agent_jar_mb: %.2f MB%n", Files.size(jar) / (1024.0 * 1024.0));
         System.out.printf("agent_ready_ms: %d ms%n", readyMillis);
@@ -169,6 +183,24 @@ public final class AgentFootprintBenchmark {
         } catch (IOException | MqttException | RuntimeException e) {
             System.out.println("bench server: " + e);
         }
+    }
+
+    /**
+     * What the installer runs once per JDK and jar: a static CDS archive of the listed classes. The class
+     * path must be the one the service uses ({@code -jar} with the same path), or the JVM ignores the archive.
+     */
+    static Path dumpArchive(String java, Path jar, Path classList, Path archive) throws IOException, InterruptedException {
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!dump.waitFor(120, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("building the CDS archive took more than 120 s");
+        }
+        if (dump.exitValue() != 0 || !Files.exists(archive)) {
+            throw new IllegalStateException("building the CDS archive failed (exit " + dump.exitValue() + ")");
+        }
+        return archive;
     }
 
     private static java.util.Map<String, String> env(String spec) {
