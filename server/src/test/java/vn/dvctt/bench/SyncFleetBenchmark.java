@@ -35,7 +35,7 @@ import vn.dvctt.support.EmbeddedTestPorts;
  * before it collects, so {@code server_heap_after_gc_mb}, the most that survived a collection, is
  * printed too).
  *
- * <p>{@code bench.agents} (200), {@code bench.size.mb} (16: 200 × 100 MB, the issue's figure, is 20 GB
+ * <p>{@code bench.agents} (200), {@code dvctt.*} (application properties, e.g. the chunk server's queue), {@code bench.size.mb} (16: 200 × 100 MB, the issue's figure, is 20 GB
  * written and hashed three times on this 2-core machine, about ten minutes; pass 100 for it).
  */
 public final class SyncFleetBenchmark {
@@ -47,7 +47,11 @@ public final class SyncFleetBenchmark {
         int port = EmbeddedTestPorts.freePort();
         HeapWatch heap = new HeapWatch();
 
-        try (SyncBenchServer server = new SyncBenchServer("127.0.0.1", port, Map.of())) {
+        // -Ddvctt.x=y reaches the application, e.g. the chunk server's dvctt.sync.chunk-queue
+        Map<String, Object> app = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("dvctt."))
+                .forEach(k -> app.put(k, System.getProperty(k)));
+        try (SyncBenchServer server = new SyncBenchServer("127.0.0.1", port, app)) {
             ManifestEntry entry = server.storeGuide(size, Chunking.DEFAULT_CHUNK_SIZE_BYTES);
             String prefix = "fleet-" + UUID.randomUUID().toString().substring(0, 6) + "-";
             Path dir = Files.createTempDirectory("dvctt-fleet");
@@ -94,7 +98,7 @@ public final class SyncFleetBenchmark {
                                 + "before the agents started; all connected %.1f s after the start%n",
                         agents, size / (1024 * 1024), entry.chunkSizeBytes() / 1024,
                         Runtime.getRuntime().maxMemory() / (1024 * 1024), agents, publishSeconds, readySeconds);
-                System.out.println("agents: " + stats.get().replaceFirst("^stats ", ""));
+                System.out.println("agents: " + stats.get().replaceFirst("^stats ", "") + (app.isEmpty() ? "" : "; server " + app));
                 System.out.printf("fleet_agents: %d%n", agents);
                 System.out.printf("fleet_bytes: %.0f bytes%n", bytes);
                 System.out.printf("fleet_seconds: %.1f s%n", seconds);
