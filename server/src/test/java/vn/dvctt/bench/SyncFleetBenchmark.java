@@ -40,7 +40,17 @@ import vn.dvctt.support.EmbeddedTestPorts;
  */
 public final class SyncFleetBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // Paho and HiveMQ leave non-daemon threads behind
+        }
+        System.exit(0);
+    }
+
+    private static void benchmark(String[] args) throws Exception {
         int agents = Integer.getInteger("bench.agents", 200);
         long size = Long.getLong("bench.size.mb", 16) * 1024 * 1024;
         long timeoutSeconds = Long.getLong("bench.timeout.s", 900);
@@ -115,7 +125,6 @@ public final class SyncFleetBenchmark {
                 SyncBenchServer.deleteTree(dir);
             }
         }
-        System.exit(0); // Paho and HiveMQ leave non-daemon threads behind
     }
 
     private static void read(Process fleet, AtomicLong startedAt, CountDownLatch ready,

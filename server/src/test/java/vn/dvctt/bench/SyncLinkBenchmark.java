@@ -49,7 +49,17 @@ public final class SyncLinkBenchmark {
     private record Cut(long downAt, long upAt) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // Paho and HiveMQ leave non-daemon threads behind
+        }
+        System.exit(0);
+    }
+
+    private static void benchmark(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
         long size = Long.getLong("bench.size.mb", 48) * 1024 * 1024;
         int chunkSize = Integer.getInteger("bench.chunk.kb", Chunking.DEFAULT_CHUNK_SIZE_BYTES / 1024) * 1024;
@@ -164,7 +174,6 @@ public final class SyncLinkBenchmark {
                 SyncBenchServer.deleteTree(work);
             }
         }
-        System.exit(0); // Paho and HiveMQ leave non-daemon threads behind
     }
 
     private static void read(Process agent, CountDownLatch ready, List<Long> reconnects, AtomicLong lost) {
