@@ -39,7 +39,13 @@ import vn.dvctt.content.Topics;
  * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_jar_mb}, {@code agent_ready_ms}
  * (process start to connected and subscribed).
  *
- * <p>Arguments: the agent jar. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
+ * <p>Like the installer should (docs/decisions/0002), it first builds a CDS archive of just the classes
+ * the agent loads, from {@code src/main/cds/agent.classlist}, and runs the agent on it: Debian's JDK 17
+ * maps its default archive at a random address and relocates it, so each process gets ~12 MB of private
+ * copies of mostly unused JDK classes; a small archive of the agent's own ~1,700 classes costs less.
+ * {@code -Dbench.agent.cds=false} runs on the JDK's default archive instead.
+ *
+ * <p>Arguments: the agent jar, the class list. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
  */
 public final class AgentFootprintBenchmark {
 
@@ -49,9 +55,13 @@ public final class AgentFootprintBenchmark {
                     + "-XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -XX:CICompilerCount=1 -XX:MinHeapFreeRatio=10 "
                     + "-XX:MaxHeapFreeRatio=20").trim().split("\\s+"));
     private static final int SIZE = 96 * 1024 * 1024;
+    /** Environment of the agent process, e.g. {@code -Dbench.agent.env="MALLOC_ARENA_MAX=2"}. */
+    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env", ""));
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
+        Path classList = Path.of(args.length > 1 ? args[1] : "edge-agent/src/main/cds/agent.classlist");
+        boolean cds = Boolean.parseBoolean(System.getProperty("bench.agent.cds", "true"));
         String broker = System.getenv().getOrDefault("TEST_MQTT_URL", "tcp://127.0.0.1:1883");
         String device = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         Path work = Files.createTempDirectory("dvctt-agent-bench");
@@ -80,10 +90,16 @@ public final class AgentFootprintBenchmark {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
+        Path archive = work.resolve("agent.jsa");
+        if (cds) {
+            command.add("-XX:SharedArchiveFile=" + dumpArchive(command.get(0), jar, classList, archive));
+        }
         command.addAll(List.of("-jar", jar.toString(), config.toString()));
 
         long started = System.nanoTime();
-        Process agent = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(ENV);
+        Process agent = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8))) {
@@ -109,9 +125,19 @@ public final class AgentFootprintBenchmark {
 
         Path playable = work.resolve("data/content").resolve(entry.contentId());
         long peakRssKb = 0;
+        String atPeak = "";
+        String nmt = null;
+        boolean tracking = JVM_FLAGS.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"));
         long syncStarted = System.nanoTime();
         while (!Files.exists(playable)) {
-            peakRssKb = Math.max(peakRssKb, rssKb(agent.pid()));
+            long rss = rssKb(agent.pid());
+            if (rss > peakRssKb) {
+                peakRssKb = rss;
+                atPeak = status(agent.pid(), "RssAnon", "RssFile", "RssShmem", "Threads");
+            }
+            if (tracking && nmt == null && System.nanoTime() - syncStarted > TimeUnit.SECONDS.toNanos(3)) {
+                nmt = nativeMemory(agent.pid()); // mid-sync, once the RSS has grown
+            }
             if (System.nanoTime() - syncStarted > TimeUnit.MINUTES.toNanos(5)) {
                 throw new IllegalStateException("the guide was not synced within 5 minutes");
             }
@@ -129,8 +155,15 @@ public final class AgentFootprintBenchmark {
         answers.shutdownNow();
         file.close();
 
-        System.out.printf("synced %d MB in %.1f s with flags %s; RSS when ready %.1f MB%n", SIZE / (1024 * 1024),
-                syncSeconds, JVM_FLAGS, readyRssKb / 1024.0);
+        if (nmt != null) {
+            System.out.println(nmt);
+        }
+        System.out.printf("synced %d MB in %.1f s with flags %s%s; RSS when ready %.1f MB; at the peak %s%n",
+                SIZE / (1024 * 1024), syncSeconds, JVM_FLAGS, ENV.isEmpty() ? "" : " and environment " + ENV,
+                readyRssKb / 1024.0, atPeak);
+        String archiveMb = cds ? String.format("%.1f MB", Files.size(archive) / (1024.0 * 1024.0)) : "none (the JDK's default archive)";
+        deleteTree(work); // the guide and the agent's copy: ~200 MB a run
+        System.out.printf("agent_cds_archive_mb: %s%n", archiveMb);
         System.out.printf("agent_rss_mb: %.1f MB%n", peakRssKb / 1024.0);
         System.out.printf("agent_jar_mb: %.2f MB%n", Files.size(jar) / (1024.0 * 1024.0));
         System.out.printf("agent_ready_ms: %d ms%n", readyMillis);
@@ -150,6 +183,77 @@ public final class AgentFootprintBenchmark {
                     new MqttMessage(Chunk.of(entry.contentId(), request.index(), bytes).toFrame(), 0, false, properties));
         } catch (IOException | MqttException | RuntimeException e) {
             System.out.println("bench server: " + e);
+        }
+    }
+
+    /**
+     * What the installer runs once per JDK and jar: a static CDS archive of the listed classes. The class
+     * path must be the one the service uses ({@code -jar} with the same path), or the JVM ignores the archive.
+     */
+    static Path dumpArchive(String java, Path jar, Path classList, Path archive) throws IOException, InterruptedException {
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!dump.waitFor(120, TimeUnit.SECONDS)) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("building the CDS archive took more than 120 s");
+        }
+        if (dump.exitValue() != 0 || !Files.exists(archive)) {
+            throw new IllegalStateException("building the CDS archive failed (exit " + dump.exitValue() + ")");
+        }
+        return archive;
+    }
+
+    private static java.util.Map<String, String> env(String spec) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String pair : spec.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** Some lines of /proc/pid/status, e.g. RssAnon (private) and RssFile (the JVM's libraries, the CDS archive). */
+    static String status(long pid, String... keys) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                for (String key : keys) {
+                    if (line.startsWith(key + ":")) {
+                        out.append(out.length() == 0 ? "" : ", ").append(line.replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return out.toString();
+    }
+
+    /** jcmd's native memory summary of the agent (needs -XX:NativeMemoryTracking=summary in its flags). */
+    static String nativeMemory(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(20, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "jcmd failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

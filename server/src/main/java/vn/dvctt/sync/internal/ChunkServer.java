@@ -57,7 +57,7 @@ public class ChunkServer implements SmartLifecycle {
 
     ChunkServer(MqttGateway gateway, ContentStore store, ManifestCache allowed, MeterRegistry meters,
                 @Value("${dvctt.sync.chunk-workers:2}") int workerCount,
-                @Value("${dvctt.sync.chunk-queue:256}") int queueCapacity) {
+                @Value("${dvctt.sync.chunk-queue:1024}") int queueCapacity) {
         this.gateway = gateway;
         this.store = store;
         this.allowed = allowed;
