@@ -84,7 +84,7 @@ final class Enroller {
      */
     static int run(String[] args, Map<String, String> env, Enroller enroller, java.io.PrintStream out) {
         if (args.length < 3 || args.length > 4) {
-            out.println("usage: java -jar dvctt-agent.jar enroll <server-url> <code> [config-file]");
+            out.println("usage: java -jar dvctt-edge-agent.jar enroll <server-url> <code> [config-file]");
             return 2;
         }
         Path config = AgentConfig.locate(Arrays.copyOfRange(args, 3, args.length), env);

@@ -99,7 +99,7 @@ class EnrollerTest {
     @Test
     void wrongUsageAndABadServerUrlAreExplained() {
         assertThat(enroll("enroll", "https://x")).isEqualTo(2);
-        assertThat(console.toString()).contains("usage: java -jar dvctt-agent.jar enroll <server-url> <code>");
+        assertThat(console.toString()).contains("usage: java -jar dvctt-edge-agent.jar enroll <server-url> <code>");
         assertThat(enroll("enroll", "mqtt://x", "K7QM", dir.resolve("b.properties").toString())).isEqualTo(1);
         assertThat(console.toString()).contains("the server URL must look like https://");
     }

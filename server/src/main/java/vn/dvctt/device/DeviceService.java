@@ -191,7 +191,7 @@ public class DeviceService {
         Instant expiresAt = now.plus(properties.codeValidity());
         device.issueCode(Secrets.sha256(Enrollment.normalizeCode(code)), expiresAt);
         String base = properties.publicUrl().isEmpty() ? (serverUrl == null ? "" : serverUrl) : properties.publicUrl();
-        String command = "java -jar dvctt-agent.jar enroll " + base.replaceAll("/+$", "") + " " + code;
+        String command = "java -jar dvctt-edge-agent.jar enroll " + base.replaceAll("/+$", "") + " " + code;
         return new IssuedCode(device.getDeviceId(), code, expiresAt, command);
     }
 
@@ -288,6 +288,21 @@ public class DeviceService {
     @Transactional(readOnly = true)
     public Optional<String> unitPathOf(String deviceId) {
         return devices.findByDeviceId(deviceId).map(Device::getUnitPath);
+    }
+
+    /** An enrolled device and its venue. */
+    public record Installed(String deviceId, long venueId) {
+    }
+
+    /**
+     * Enrolled devices in a unit's subtree, or at one venue when {@code venueId} is set: who needs a
+     * new manifest when what its area should hold changes. System work, no user scope.
+     */
+    @Transactional(readOnly = true)
+    public List<Installed> enrolled(String unitPath, Long venueId) {
+        return devices.enrolledWithin(VietnameseText.likeLiteral(unitPath == null ? "/" : unitPath) + "%").stream()
+                .map(r -> new Installed((String) r[0], (Long) r[1]))
+                .filter(d -> venueId == null || d.venueId() == venueId).toList();
     }
 
     /** The device's state and venue, for scheduled and event-driven work; empty for an unknown device. */

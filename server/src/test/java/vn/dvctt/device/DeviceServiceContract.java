@@ -80,7 +80,7 @@ abstract class DeviceServiceContract {
 
         assertThat(code.deviceId()).matches("dv-06757-02-[0-9a-z]{4}");
         assertThat(code.code()).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
-        assertThat(code.command()).isEqualTo("java -jar dvctt-agent.jar enroll " + URL + " " + code.code());
+        assertThat(code.command()).isEqualTo("java -jar dvctt-edge-agent.jar enroll " + URL + " " + code.code());
         assertThat(code.expiresAt()).isBetween(Instant.now().plusSeconds(71 * 3600), Instant.now().plusSeconds(73 * 3600));
         assertThat(fixture.as("hoanhmo.organizer", () -> venues.find(data.kheMa.id())).orElseThrow().deviceId())
                 .isEqualTo(code.deviceId());

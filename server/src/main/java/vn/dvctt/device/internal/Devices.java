@@ -21,6 +21,11 @@ public interface Devices extends JpaRepository<Device, Long> {
     @Query("select d from Device d where d.unitPath like :pathPrefix escape '\\' order by d.unitPath, d.venueName, d.deviceId")
     List<Device> findWithin(@Param("pathPrefix") String pathPrefix, Limit limit);
 
+    /** Enrolled devices under a unit path, as (device id, venue id) pairs, for issuing manifests. */
+    @Query("select d.deviceId, d.venueId from Device d where d.unitPath like :pathPrefix escape '\\' "
+            + "and d.state = vn.dvctt.device.DeviceState.ENROLLED order by d.deviceId")
+    List<Object[]> enrolledWithin(@Param("pathPrefix") String pathPrefix);
+
     @Query("select d from Device d where d.venueId = :venueId and d.state <> vn.dvctt.device.DeviceState.REVOKED")
     List<Device> findActiveAtVenue(@Param("venueId") long venueId);
 

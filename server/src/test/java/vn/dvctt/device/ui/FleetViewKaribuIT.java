@@ -53,7 +53,7 @@ class FleetViewKaribuIT extends KaribuViewTest {
         String code = _get(Span.class, s -> s.withId("device-code")).getText();
         assertThat(code).matches("([0-9A-Z]{4}-){4}[0-9A-Z]{4}");
         assertThat(_get(Pre.class, s -> s.withId("device-code-command")).getText())
-                .startsWith("java -jar dvctt-agent.jar enroll ").endsWith(" " + code);
+                .startsWith("java -jar dvctt-edge-agent.jar enroll ").endsWith(" " + code);
         assertThat(_get(Image.class, s -> s.withId("device-code-qr")).getSrc()).startsWith("data:image/png;base64,");
         _click(_get(Button.class, s -> s.withId("device-code-close")));
 
