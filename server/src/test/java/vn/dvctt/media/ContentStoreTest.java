@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.dvctt.content.Sha256;
@@ -26,7 +25,7 @@ class ContentStoreTest {
         StoredContent first = store.put(new ByteArrayInputStream(bytes), 1000);
         StoredContent again = store.put(new ByteArrayInputStream(bytes), 1000);
         assertThat(again).isEqualTo(first);
-        assertThat(first.sha256()).isEqualTo(Sha256.hex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(first.sha256()).isEqualTo(Sha256.hex(bytes));
         assertThat(dir.resolve(first.sha256().substring(0, 2)).resolve(first.sha256().substring(2, 4))
                 .resolve(first.sha256())).exists();
         try (InputStream in = store.open(first.sha256(), 10)) {
