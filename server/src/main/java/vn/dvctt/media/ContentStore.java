@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.dvctt.shared.InvalidInputException;
@@ -57,8 +58,8 @@ public class ContentStore {
                     out.write(buffer, 0, n);
                 }
             }
-            // the hex of the digest itself: Sha256.hex(byte[]) would hash the digest again
-            String sha = java.util.HexFormat.of().formatHex(digest.digest());
+            // the digest's own hex: Sha256.hex(byte[]) would hash the digest again
+            String sha = HexFormat.of().formatHex(digest.digest());
             Path target = path(sha);
             Files.createDirectories(target.getParent());
             try {

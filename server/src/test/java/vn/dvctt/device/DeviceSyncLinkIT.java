@@ -39,6 +39,9 @@ class DeviceSyncLinkIT {
         Fixture fixture = data.fixture;
         IssuedCode code = fixture.as("hoanhmo.organizer", () -> devices.register(data.kheMa.id(), "https://dvctt.example.vn"));
         devices.enroll(code.code(), "mqtt.example.vn");
+        // enrolment issues the guide library's plan (empty here) in the background: let it land first
+        org.awaitility.Awaitility.await().atMost(20, java.util.concurrent.TimeUnit.SECONDS).until(() -> fixture.as(
+                "hoanhmo.organizer", () -> sync.currentManifest(code.deviceId())).isPresent());
         byte[] guide = "Hướng dẫn đăng ký khai sinh trực tuyến".repeat(2000).getBytes(StandardCharsets.UTF_8);
         ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(guide), Chunking.MIN_CHUNK_SIZE_BYTES)
                 .toEntry("g-1", "Đăng ký khai sinh", 0);

@@ -1,0 +1,75 @@
+package vn.dvctt.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import vn.dvctt.content.Manifest;
+import vn.dvctt.content.ManifestEntry;
+import vn.dvctt.guide.GuideData;
+import vn.dvctt.guide.GuideFixture;
+import vn.dvctt.guide.GuideService;
+import vn.dvctt.guide.GuideStatus;
+import vn.dvctt.guide.PublicationInput;
+import vn.dvctt.support.Fixture;
+import vn.dvctt.sync.ContentSync;
+
+/**
+ * The guide library drives the devices' manifests after commit: an enrolled device gets a manifest
+ * on enrolment, publishing a guide to its commune adds the guide, retiring the guide removes it.
+ * Own context: it commits.
+ */
+@SpringBootTest(properties = "dvctt.test.journey=device-guides")
+@ActiveProfiles("test")
+class DeviceGuideManifestIT {
+
+    @Autowired
+    GuideFixture guides;
+    @Autowired
+    GuideService guideService;
+    @Autowired
+    DeviceService devices;
+    @Autowired
+    ContentSync sync;
+
+    @Test
+    void publishingAGuideToTheCommuneReachesItsDeviceAndRetiringItTakesItAway() {
+        guides.data.load();
+        Fixture fixture = guides.data.fixture;
+        IssuedCode code = fixture.as("hoanhmo.organizer",
+                () -> devices.register(guides.data.kheMa.id(), "https://dvctt.example.vn"));
+        devices.enroll(code.code(), "mqtt.example.vn");
+        Awaitility.await().atMost(20, TimeUnit.SECONDS)
+                .until(() -> manifest(fixture, code.deviceId()).isPresent()); // on enrolment, empty so far
+
+        GuideData guide = guides.published("qn.organizer", guides.input("22", "Đăng ký khai sinh trực tuyến", true),
+                GuideFixture.mp4(300_000, 7));
+        fixture.as("qn.organizer", () -> guideService.addPublication(guide.id(), new PublicationInput(
+                guides.data.unit("06757"), null, 0, GuideFixture.NIGHT, 50 * GuideFixture.MB)));
+
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> titles(fixture, code.deviceId())
+                .contains("Đăng ký khai sinh trực tuyến"));
+        Manifest manifest = manifest(fixture, code.deviceId()).orElseThrow();
+        assertThat(manifest.downloadWindow()).isEqualTo(GuideFixture.NIGHT);
+        assertThat(manifest.quotaBytes()).isEqualTo(50 * GuideFixture.MB);
+
+        fixture.as("qn.organizer", () -> guideService.move(guide.id(), GuideStatus.RETIRED, "Thay bằng bản mới"));
+
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> titles(fixture, code.deviceId()).isEmpty());
+    }
+
+    private Optional<Manifest> manifest(Fixture fixture, String deviceId) {
+        return fixture.as("hoanhmo.organizer", () -> sync.currentManifest(deviceId));
+    }
+
+    private List<String> titles(Fixture fixture, String deviceId) {
+        return manifest(fixture, deviceId).map(m -> m.entries().stream().map(ManifestEntry::title).toList())
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,7 @@
+package vn.dvctt.guide;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class GuideServicePostgresIT extends GuideServiceContract {
+}
