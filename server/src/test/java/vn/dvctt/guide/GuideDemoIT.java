@@ -51,7 +51,7 @@ class GuideDemoIT {
         try (InputStream in = currentUser.runAsSystem(() -> open(birth))) {
             byte[] bytes = in.readAllBytes();
             assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
-            assertThat(bytes.length).isLessThan(300 * 1024).isEqualTo(birth.currentFile().sizeBytes());
+            assertThat((long) bytes.length).isLessThan(300 * 1024L).isEqualTo(birth.currentFile().sizeBytes());
         }
     }
 
