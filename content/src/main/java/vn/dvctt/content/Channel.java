@@ -46,7 +46,27 @@ public enum Channel {
     INVENTORY("inventory", Direction.DEVICE_TO_SERVER, 1, false),
 
     /** Device → server. Periodic {@link Heartbeat}: agent version, free disk, last sync. A lost one is harmless. */
-    HEARTBEAT("heartbeat", Direction.DEVICE_TO_SERVER, 0, false);
+    HEARTBEAT("heartbeat", Direction.DEVICE_TO_SERVER, 0, false),
+
+    /**
+     * Device → server. {@link EventBatch} of journalled session-runner events, oldest first. QoS 1 and
+     * not retained: the agent keeps every event until an {@link #EVENT_ACK} names it, so a batch lost
+     * anywhere (broker restart, server crash before commit) is simply sent again (docs/decisions/0004).
+     */
+    EVENTS("events", Direction.DEVICE_TO_SERVER, 1, false),
+
+    /**
+     * Server → device. {@link EventAck} naming the events now stored (or refused for good), published
+     * after the database commit. QoS 1, not retained: a lost ack only means the events are sent again
+     * and found already stored.
+     */
+    EVENT_ACK("event-ack", Direction.SERVER_TO_DEVICE, 1, false),
+
+    /**
+     * Server → device. Retained {@link RunnerBrief}: the venue's schedule, the procedure catalogue and
+     * the team members' PIN hashes, so the session runner works offline. Replaced whole on change.
+     */
+    BRIEF("brief", Direction.SERVER_TO_DEVICE, 1, true);
 
     /** Who publishes on a channel; the other side subscribes. */
     public enum Direction { DEVICE_TO_SERVER, SERVER_TO_DEVICE }

@@ -72,6 +72,15 @@ final class JsonFields {
         return fields.containsKey(name) ? OptionalLong.of(integer(name)) : OptionalLong.empty();
     }
 
+    /** The string, or null when the field is absent (JSON null itself is never accepted). */
+    String optionalString(String name) {
+        return fields.containsKey(name) ? string(name) : null;
+    }
+
+    <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+        return fields.containsKey(name) ? enumValue(name, type) : null;
+    }
+
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String value = string(name);
         try {

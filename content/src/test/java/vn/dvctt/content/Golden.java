@@ -44,6 +44,42 @@ final class Golden {
     static final Heartbeat HEARTBEAT = Heartbeat.of(DEVICE, "0.1.0", 1_717_203_600_000L, 52_428_800_000L,
             OptionalLong.of(1_717_196_400_000L));
 
+    static final String SESSION = "0b9c6f1e-3d2a-4c5b-8e7f-6a5b4c3d2e1f";
+    static final String MEMBER = "m-12";
+
+    static final EventBatch EVENT_BATCH = EventBatch.of(DEVICE, List.of(
+            new AgentEvent("1f0e2d3c-4b5a-4697-8877-665544332211", 1, 1_717_232_400_000L, SESSION, MEMBER,
+                    new AgentEvent.SessionStarted(42L, null)),
+            new AgentEvent("2f0e2d3c-4b5a-4697-8877-665544332211", 2, 1_717_232_460_000L, SESSION, MEMBER,
+                    new AgentEvent.AttendanceChanged(1, AgentEvent.Gender.FEMALE, AgentEvent.AgeBand.FROM_60)),
+            new AgentEvent("3f0e2d3c-4b5a-4697-8877-665544332211", 3, 1_717_232_470_000L, SESSION, MEMBER,
+                    new AgentEvent.AttendanceChanged(-1, null, null)),
+            new AgentEvent("4f0e2d3c-4b5a-4697-8877-665544332211", 4, 1_717_233_000_000L, SESSION, MEMBER,
+                    new AgentEvent.SubmissionRecorded("1.001612", "H22.101-240601-0007")),
+            new AgentEvent("5f0e2d3c-4b5a-4697-8877-665544332211", 5, 1_717_233_100_000L, SESSION, MEMBER,
+                    new AgentEvent.SubmissionWithdrawn("4f0e2d3c-4b5a-4697-8877-665544332211")),
+            new AgentEvent("6f0e2d3c-4b5a-4697-8877-665544332211", 6, 1_717_233_900_000L, SESSION, MEMBER,
+                    new AgentEvent.GuidePlayed(THREE_CHUNKS.contentId(), "guide-17", THREE_CHUNKS.title(),
+                            1_717_233_300_000L, 540_000L)),
+            new AgentEvent("7f0e2d3c-4b5a-4697-8877-665544332211", 7, 1_717_236_000_000L, SESSION, MEMBER,
+                    new AgentEvent.SessionEnded("Bà con hỏi nhiều về \"cấp đổi CCCD\"."))));
+
+    static final EventAck EVENT_ACK = EventAck.of(DEVICE,
+            List.of("1f0e2d3c-4b5a-4697-8877-665544332211", "2f0e2d3c-4b5a-4697-8877-665544332211"),
+            List.of(new EventAck.Rejection("3f0e2d3c-4b5a-4697-8877-665544332211",
+                    "session 43 is not scheduled at this device's venue")));
+
+    static final String PIN_2468 = "pbkdf2-sha256$100000$xdAuwt7gMVloHOKBcfZofw$oO/fx5xmtf5QlpekJxKP+DqpYLrdhUpbULLlBMt34L4";
+
+    static final RunnerBrief RUNNER_BRIEF = RunnerBrief.of(DEVICE, 1_717_200_000_000L,
+            new RunnerBrief.Venue("Nhà văn hóa thôn Nà Sì", "Xã Vị Xuyên, tỉnh Tuyên Quang"),
+            List.of(new RunnerBrief.Session(42, java.time.LocalDateTime.of(2024, 6, 1, 19, 30),
+                    java.time.LocalDateTime.of(2024, 6, 1, 21, 0), "Hướng dẫn nộp hồ sơ trực tuyến", "Bà con thôn",
+                    40, RunnerBrief.SessionStatus.PLANNED, List.of(THREE_CHUNKS.title()))),
+            List.of(new RunnerBrief.Procedure("1.001612", "Đăng ký khai sinh", true),
+                    new RunnerBrief.Procedure("2.000908", "Cấp bản sao trích lục hộ tịch", false)),
+            List.of(new RunnerBrief.Member(MEMBER, "Hoàng Thị Mai", "Tổ trưởng", PIN_2468)));
+
     private Golden() {
     }
 
