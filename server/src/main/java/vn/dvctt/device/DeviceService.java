@@ -305,6 +305,16 @@ public class DeviceService {
                 .filter(d -> venueId == null || d.venueId() == venueId).toList();
     }
 
+    /**
+     * Where an enrolled device is installed, for features that must check what a device says about its
+     * venue (the session runner's events); empty for an unknown, pending or revoked device. No user scope.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Installed> installedAt(String deviceId) {
+        return devices.findByDeviceId(deviceId).filter(d -> d.getState() == DeviceState.ENROLLED)
+                .map(d -> new Installed(d.getDeviceId(), d.getVenueId()));
+    }
+
     /** The device's state and venue, for scheduled and event-driven work; empty for an unknown device. */
     @Transactional(readOnly = true)
     public Optional<DeviceState> stateOf(String deviceId) {

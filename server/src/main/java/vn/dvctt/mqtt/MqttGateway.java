@@ -148,6 +148,16 @@ public class MqttGateway implements SmartLifecycle {
         }
     }
 
+    /**
+     * A subscriber on its own connection, with this gateway's account, that acknowledges each QoS 1
+     * message when told to; not started. Its client id is this gateway's plus {@code suffix}.
+     */
+    public AckingSubscriber ackingSubscriber(String suffix, String filter, int qos, int receiveMaximum,
+                                             AckingSubscriber.Handler handler) {
+        return new AckingSubscriber(url, username, password, clientId + "-" + suffix, filter, qos, receiveMaximum,
+                handler);
+    }
+
     @Override
     public void stop() {
         retry.shutdownNow();

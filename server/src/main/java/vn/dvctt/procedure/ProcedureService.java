@@ -53,6 +53,16 @@ public class ProcedureService {
                 .map(ProcedureItem::toData).toList();
     }
 
+    /** The catalogue, essential procedures first then by code, at most {@code max}: what a venue's runner offers. */
+    @Transactional(readOnly = true)
+    public List<ProcedureData> catalogue(int max) {
+        currentUser.scope();
+        return items.findAll(org.springframework.data.domain.PageRequest.of(0, Math.max(1, max),
+                        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("essential"),
+                                org.springframework.data.domain.Sort.Order.asc("code"))))
+                .stream().map(ProcedureItem::toData).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<ProcedureData> find(String code) {
         currentUser.scope();

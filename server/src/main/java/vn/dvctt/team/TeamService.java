@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dvctt.audit.AuditLog;
+import vn.dvctt.content.PinHash;
 import vn.dvctt.geo.AdminUnitService;
 import vn.dvctt.geo.UnitData;
 import vn.dvctt.geo.UnitId;
@@ -60,6 +61,7 @@ import vn.dvctt.team.internal.Teams;
 public class TeamService {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final java.security.SecureRandom PIN_RANDOM = new java.security.SecureRandom();
     private static final String AUDIT_TEAM = "Team";
     private static final String AUDIT_MEMBER = "TeamMember";
     private static final Comparator<MemberData> MEMBER_ORDER = Comparator.comparing((MemberData m) -> !m.active())
@@ -261,6 +263,82 @@ public class TeamService {
             membershipChanged(team);
         }
         return toMember(m, scope, false);
+    }
+
+    // ---- session runner access
+
+    /**
+     * Sets the PIN an active member signs in with on the session runners of the team's area (4 to 8
+     * digits). Only its PBKDF2 hash is kept, and only the hash travels to the venues' computers.
+     */
+    @Transactional
+    public void setRunnerPin(long membershipId, String pin) {
+        Scope scope = currentUser.scope();
+        TeamMembership m = membership(membershipId);
+        Team team = managedTeam(scope, m.getTeamId());
+        if (!m.isActive()) {
+            throw new InvalidInputException("team.error.pinInactive", "Only an active member can have a PIN");
+        }
+        if (!PinHash.isValidPin(pin)) {
+            throw new InvalidInputException("team.error.pin", "A PIN is 4 to 8 digits", PinHash.MIN_DIGITS,
+                    PinHash.MAX_DIGITS);
+        }
+        m.getPerson().setRunnerPinHash(PinHash.hash(pin, PIN_RANDOM));
+        audit.record("SET_RUNNER_PIN", AUDIT_MEMBER, String.valueOf(membershipId), team.getUnitPath(), null, null);
+        events.publishEvent(new RunnerAccessChanged(team.getUnitPath()));
+    }
+
+    /** Withdraws a member's runner PIN: the venues' computers refuse him at their next brief. */
+    @Transactional
+    public void clearRunnerPin(long membershipId) {
+        Scope scope = currentUser.scope();
+        TeamMembership m = membership(membershipId);
+        Team team = managedTeam(scope, m.getTeamId());
+        if (m.getPerson().getRunnerPinHash() != null) {
+            m.getPerson().setRunnerPinHash(null);
+            audit.record("CLEAR_RUNNER_PIN", AUDIT_MEMBER, String.valueOf(membershipId), team.getUnitPath(), null, null);
+            events.publishEvent(new RunnerAccessChanged(team.getUnitPath()));
+        }
+    }
+
+    /** The memberships of a team the caller sees whose member has a runner PIN. */
+    @Transactional(readOnly = true)
+    public Set<Long> withRunnerPin(long teamId) {
+        Scope scope = currentUser.scope();
+        Team team = teams.findById(teamId).orElseThrow(() -> new OutsideScopeException("No such team in your area"));
+        if (!scope.canView(team.getUnitPath())) {
+            throw new OutsideScopeException("No such team in your area");
+        }
+        return memberships.findActiveByTeam(teamId).stream().filter(m -> m.getPerson().getRunnerPinHash() != null)
+                .map(TeamMembership::getId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Who may sign in on the runner of a venue at {@code venueUnitPath}: active members with a PIN of the
+     * active teams of that unit and the units above it (a commune's team also serves its villages).
+     * System work for the runner feature; a device is no user.
+     */
+    @Transactional(readOnly = true)
+    public List<RunnerMember> runnerMembers(String venueUnitPath) {
+        currentUser.scope();
+        List<String> paths = new ArrayList<>();
+        int slash = venueUnitPath.indexOf('/', 1);
+        while (slash > 0) {
+            paths.add(venueUnitPath.substring(0, slash + 1));
+            slash = venueUnitPath.indexOf('/', slash + 1);
+        }
+        Map<Long, RunnerMember> byPerson = new java.util.LinkedHashMap<>();
+        for (Team team : teams.findActiveAt(paths)) {
+            for (TeamMembership m : memberships.findActiveByTeam(team.getId())) {
+                String hash = m.getPerson().getRunnerPinHash();
+                if (hash != null) {
+                    byPerson.putIfAbsent(m.getPerson().getId(), new RunnerMember(m.getPerson().getId(),
+                            m.getPerson().getFullName(), m.getRole(), hash));
+                }
+            }
+        }
+        return byPerson.values().stream().sorted(java.util.Comparator.comparing(RunnerMember::fullName,
+                VietnameseText.collator())).toList();
     }
 
     @Transactional

@@ -185,6 +185,7 @@ public class TrainingService {
         requireFree(clean, null);
         TrainingSession session = sessions.save(new TrainingSession(clean, venue.unit().value(), venue.unitPath()));
         audit.record("CREATE", AUDIT_TYPE, String.valueOf(session.getId()), venue.unitPath(), null, describe(clean));
+        events.publishEvent(new VenueScheduleChanged(venue.id(), venue.unitPath()));
         return toData(List.of(session)).get(0);
     }
 
@@ -198,8 +199,14 @@ public class TrainingService {
         SessionPlan clean = clean(plan, venue);
         requireFree(clean, session.getId());
         String before = describe(toData(List.of(session)).get(0).toPlan());
+        long venueBefore = session.getVenueId();
+        String pathBefore = session.getUnitPath();
         session.apply(clean, venue.unit().value(), venue.unitPath());
         audit.record("UPDATE", AUDIT_TYPE, String.valueOf(sessionId), venue.unitPath(), before, describe(clean));
+        if (venueBefore != venue.id()) {
+            events.publishEvent(new VenueScheduleChanged(venueBefore, pathBefore));
+        }
+        events.publishEvent(new VenueScheduleChanged(venue.id(), venue.unitPath()));
         return toData(List.of(session)).get(0);
     }
 
@@ -225,6 +232,7 @@ public class TrainingService {
         }
         session.moveTo(SessionStatus.CANCELLED, why);
         audit.record("CANCEL", AUDIT_TYPE, String.valueOf(sessionId), session.getUnitPath(), null, why);
+        events.publishEvent(new VenueScheduleChanged(session.getVenueId(), session.getUnitPath()));
         return toData(List.of(session)).get(0);
     }
 
@@ -260,10 +268,89 @@ public class TrainingService {
             return false;
         }
         if (session.getStatus() == SessionStatus.PLANNED) {
-            hold(session);
+            // the runner's start is the evidence: a team that began a few minutes early still held it
+            moveToHeld(session);
         }
         store(session, ResultSource.AGENT, clean);
         return true;
+    }
+
+    /**
+     * A session a venue's runner started without a schedule, for the ingestion feature (system work):
+     * created as planned at the venue, without the overlap check (it took place), marked as the
+     * runner's so that its times follow the runner's start and end.
+     *
+     * @return the new session's id
+     */
+    @Transactional
+    public long openRunnerSession(long venueId, LocalDateTime start, LocalDateTime end, String topic) {
+        Scope scope = currentUser.scope();
+        VenueData venue = plannableVenue(scope, venueId);
+        LocalDateTime from = start.truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime to = runnerEnd(from, end);
+        String title = topic.strip();
+        title = title.length() > MAX_TOPIC ? title.substring(0, MAX_TOPIC) : title;
+        TrainingSession session = new TrainingSession(new SessionPlan(venue.id(), from, to, title, "", null, List.of(),
+                List.of(), 0), venue.unit().value(), venue.unitPath());
+        session.startedOnRunner();
+        session = sessions.save(session);
+        audit.record("CREATE_ON_RUNNER", AUDIT_TYPE, String.valueOf(session.getId()), venue.unitPath(), null,
+                title);
+        events.publishEvent(new VenueScheduleChanged(venue.id(), venue.unitPath()));
+        return session.getId();
+    }
+
+    /** Moves the end of a session the runner started without a schedule to when the runner ended it. */
+    @Transactional
+    public void retimeRunnerSession(long sessionId, LocalDateTime end) {
+        Scope scope = currentUser.scope();
+        TrainingSession session = plannable(scope, sessionId);
+        if (!session.isFromRunner()) {
+            return;
+        }
+        LocalDateTime to = runnerEnd(session.getStartsAt(), end);
+        if (!to.equals(session.getEndsAt())) {
+            session.retime(session.getStartsAt(), to);
+        }
+    }
+
+    /** A running session lasts at least a minute and less than {@link #MAX_HOURS}; open ones count an hour. */
+    private static LocalDateTime runnerEnd(LocalDateTime start, LocalDateTime end) {
+        LocalDateTime to = end == null ? start.plusHours(1) : end.truncatedTo(ChronoUnit.MINUTES);
+        if (!to.isAfter(start)) {
+            to = start.plusMinutes(1);
+        }
+        return to.isAfter(start.plusHours(MAX_HOURS - 1)) ? start.plusHours(MAX_HOURS - 1) : to;
+    }
+
+    /**
+     * The venue's sessions starting in [from, to), for the venue's runner brief. System work: a device
+     * is not a user, the caller (the runner feature) has checked which venue the device is at.
+     */
+    @Transactional(readOnly = true)
+    public List<SessionData> sessionsAtVenue(long venueId, LocalDateTime from, LocalDateTime to) {
+        Scope scope = currentUser.scope();
+        return sessions.atVenue(venueId, from, to).stream().map(s -> visible(scope, s)).map(List::of)
+                .map(this::toData).map(l -> l.get(0)).toList();
+    }
+
+    /** The session if it takes place at {@code venueId}; for checking a runner's claim about it. */
+    @Transactional(readOnly = true)
+    public Optional<SessionData> atVenue(long sessionId, long venueId) {
+        Scope scope = currentUser.scope();
+        return sessions.findById(sessionId).filter(s -> s.getVenueId() == venueId)
+                .map(s -> toData(List.of(visible(scope, s))).get(0));
+    }
+
+    /** Whether the catalogue knows the procedure; ingestion refuses submissions for unknown ones. */
+    @Transactional(readOnly = true)
+    public boolean knowsProcedure(String code) {
+        return code != null && procedures.find(code.trim()).isPresent();
+    }
+
+    /** Whether a dossier code has the form the reports accept (e.g. H22.101-240601-0007). */
+    public static boolean isDossierCode(String code) {
+        return code != null && DOSSIER.matcher(code.trim().toUpperCase()).matches();
     }
 
     // ---- photos
@@ -423,6 +510,10 @@ public class TrainingService {
             throw new InvalidInputException("training.error.notStarted", "The session has not started yet",
                     session.getStartsAt().format(WHEN));
         }
+        moveToHeld(session);
+    }
+
+    private void moveToHeld(TrainingSession session) {
         session.moveTo(SessionStatus.HELD, null);
         audit.record("HELD", AUDIT_TYPE, String.valueOf(session.getId()), session.getUnitPath(), null, null);
         events.publishEvent(new SessionHeld(session.getId(), new UnitId(session.getUnitId()), session.getUnitPath(),

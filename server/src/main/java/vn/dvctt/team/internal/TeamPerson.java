@@ -36,6 +36,9 @@ public class TeamPerson {
     @Column(name = "commune_official")
     private boolean communeOfficial;
     private String skills;
+    /** PBKDF2 hash of the member's session-runner PIN (content's PinHash); null: cannot sign in there. */
+    @Column(name = "runner_pin_hash")
+    private String runnerPinHash;
     @Version
     private long version;
     @Column(name = "updated_at")
@@ -105,6 +108,15 @@ public class TeamPerson {
 
     public String getSkills() {
         return skills;
+    }
+
+    public String getRunnerPinHash() {
+        return runnerPinHash;
+    }
+
+    public void setRunnerPinHash(String hash) {
+        runnerPinHash = hash;
+        updatedAt = Instant.now();
     }
 
     @Override

@@ -19,4 +19,7 @@ public interface Teams extends JpaRepository<Team, Long> {
     Optional<Team> findByUnitAndName(@Param("unitId") long unitId, @Param("searchName") String searchName);
 
     List<Team> findByUnitIdIn(Collection<Long> unitIds);
+
+    @Query("select t from Team t where t.unitPath in :paths and t.disbandedOn is null")
+    List<Team> findActiveAt(@Param("paths") Collection<String> paths);
 }

@@ -59,6 +59,11 @@ public class TrainingSession {
     private long version;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** PLANNED by an organizer, or AGENT: started on a venue's session runner without a schedule. */
+    private String origin = ORIGIN_PLANNED;
+
+    public static final String ORIGIN_PLANNED = "PLANNED";
+    public static final String ORIGIN_AGENT = "AGENT";
 
     protected TrainingSession() {
     }
@@ -81,6 +86,22 @@ public class TrainingSession {
         plannedGuides.clear();
         plannedGuides.addAll(plan.plannedGuides());
         expectedAttendance = plan.expectedAttendance();
+        updatedAt = Instant.now();
+    }
+
+    /** Marks a session the runner started without a schedule; its times then follow the runner. */
+    public void startedOnRunner() {
+        origin = ORIGIN_AGENT;
+    }
+
+    public boolean isFromRunner() {
+        return ORIGIN_AGENT.equals(origin);
+    }
+
+    /** The runner's start and end of an unscheduled session. */
+    public void retime(LocalDateTime start, LocalDateTime end) {
+        startsAt = start;
+        endsAt = end;
         updatedAt = Instant.now();
     }
 

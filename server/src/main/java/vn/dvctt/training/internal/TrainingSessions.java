@@ -24,6 +24,11 @@ public interface TrainingSessions extends JpaRepository<TrainingSession, Long> {
 
     long countByVenueId(long venueId);
 
+    @Query("select s from TrainingSession s where s.venueId = :venueId and s.startsAt >= :from and s.startsAt < :to "
+            + "order by s.startsAt, s.id")
+    List<TrainingSession> atVenue(@Param("venueId") long venueId, @Param("from") LocalDateTime from,
+                                  @Param("to") LocalDateTime to);
+
     @Query("select distinct s.unitId from TrainingSession s")
     Set<Long> findUnitIds();
 

@@ -1,0 +1,7 @@
+package vn.dvctt.ingest;
+
+import vn.dvctt.support.PostgresAndBroker;
+
+@PostgresAndBroker
+class SessionEventsPostgresIT extends SessionEventsContract {
+}
