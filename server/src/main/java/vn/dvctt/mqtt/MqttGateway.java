@@ -126,7 +126,7 @@ public class MqttGateway implements SmartLifecycle {
     /** Asynchronous publish; fails fast when not connected instead of buffering unboundedly. */
     public IMqttToken publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
         MqttMessage message = new MqttMessage(payload, qos, retained, null);
-        return client.publish(topic, message);
+        return running().publish(topic, message);
     }
 
     /**
@@ -137,7 +137,15 @@ public class MqttGateway implements SmartLifecycle {
             throws MqttException {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(messageExpirySeconds);
-        return client.publish(topic, new MqttMessage(payload, qos, retained, properties));
+        return running().publish(topic, new MqttMessage(payload, qos, retained, properties));
+    }
+
+    private MqttAsyncClient running() throws MqttException {
+        MqttAsyncClient c = client;
+        if (c == null) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
+        }
+        return c;
     }
 
     /** Subscribes now if connected and again after every reconnect (clean start drops subscriptions). */

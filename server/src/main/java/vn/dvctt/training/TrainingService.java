@@ -294,9 +294,9 @@ public class TrainingService {
                 List.of(), 0), venue.unit().value(), venue.unitPath());
         session.startedOnRunner();
         session = sessions.save(session);
+        // no VenueScheduleChanged: the runner knows this session, and the venue's brief lists only planned ones
         audit.record("CREATE_ON_RUNNER", AUDIT_TYPE, String.valueOf(session.getId()), venue.unitPath(), null,
                 title);
-        events.publishEvent(new VenueScheduleChanged(venue.id(), venue.unitPath()));
         return session.getId();
     }
 
@@ -324,7 +324,8 @@ public class TrainingService {
     }
 
     /**
-     * The venue's sessions starting in [from, to), for the venue's runner brief. System work: a device
+     * The venue's planned sessions (not those its runner started unscheduled) starting in [from, to), for
+     * the venue's runner brief. System work: a device
      * is not a user, the caller (the runner feature) has checked which venue the device is at.
      */
     @Transactional(readOnly = true)

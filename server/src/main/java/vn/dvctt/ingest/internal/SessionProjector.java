@@ -7,7 +7,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ class SessionProjector {
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** Events of one session arrive in bursts: waiting a moment projects a burst once, not per message. */
+    private static final long DEBOUNCE_MS = 1000;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-projector");
         t.setDaemon(true);
         return t;
@@ -58,10 +61,10 @@ class SessionProjector {
     void projectLater(Collection<UUID> sessions) {
         for (UUID key : sessions) {
             if (queued.add(key)) {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     queued.remove(key);
                     project(key);
-                });
+                }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -24,8 +24,9 @@ public interface TrainingSessions extends JpaRepository<TrainingSession, Long> {
 
     long countByVenueId(long venueId);
 
+    /** The venue's schedule: sessions planned by organizers, not those its runner started on its own. */
     @Query("select s from TrainingSession s where s.venueId = :venueId and s.startsAt >= :from and s.startsAt < :to "
-            + "order by s.startsAt, s.id")
+            + "and s.origin = 'PLANNED' order by s.startsAt, s.id")
     List<TrainingSession> atVenue(@Param("venueId") long venueId, @Param("from") LocalDateTime from,
                                   @Param("to") LocalDateTime to);
 
