@@ -143,7 +143,7 @@ public class MqttGateway implements SmartLifecycle {
     private MqttAsyncClient running() throws MqttException {
         MqttAsyncClient c = client;
         if (c == null) {
-            throw new MqttException(MqttException.REASON_CODE_CLIENT_CLOSED);
+            throw new MqttException(org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_CLIENT_CLOSED);
         }
         return c;
     }
