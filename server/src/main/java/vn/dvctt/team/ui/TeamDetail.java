@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,6 +27,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import vn.dvctt.security.OutsideScopeException;
 import vn.dvctt.shared.InvalidInputException;
@@ -47,6 +49,7 @@ class TeamDetail extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Checkbox history = new Checkbox();
     private TeamData team;
     private boolean manage;
+    private Set<Long> withPin = Set.of();
 
     TeamDetail(TeamService teams) {
         this.teams = teams;
@@ -110,6 +113,8 @@ class TeamDetail extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 + ")").collect(Collectors.joining("; "))).setHeader(getTranslation("team.member.trainings")).setFlexGrow(2)
                 .setKey("trainings");
         members.addColumn(this::period).setHeader(getTranslation("team.member.period")).setAutoWidth(true).setKey("period");
+        members.addColumn(m -> withPin.contains(m.membershipId()) ? getTranslation("team.pin.set") : "")
+                .setHeader(getTranslation("team.pin.column")).setAutoWidth(true).setKey("pin");
         members.addComponentColumn(this::rowActions).setHeader("").setAutoWidth(true).setKey("actions");
         members.setSizeFull();
         add(new RouterLink(getTranslation("team.nav.list"), TeamsView.class), title, facts, actions, members);
@@ -141,6 +146,7 @@ class TeamDetail extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (manage && m.active()) {
             row.add(small(VaadinIcon.EDIT, "team.member.edit", e -> memberDialog(m)),
                     small(VaadinIcon.ACADEMY_CAP, "team.member.training", e -> trainingDialog(m)),
+                    small(VaadinIcon.PASSWORD, "team.member.pin", e -> pinDialog(m)),
                     small(VaadinIcon.EXCHANGE, "team.member.move", e -> moveDialog(m)),
                     small(VaadinIcon.SIGN_OUT, "team.member.leave", e -> leaveDialog(m)));
         }
@@ -158,6 +164,7 @@ class TeamDetail extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private void refresh() {
+        withPin = teams.withRunnerPin(team.id());
         members.setItems(teams.members(team.id(), history.getValue()));
     }
 
@@ -263,9 +270,41 @@ class TeamDetail extends VerticalLayout implements BeforeEnterObserver, HasDynam
         dialog.open();
     }
 
-    private static void invalid(TextField field, String message) {
+    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
         field.setErrorMessage(message);
         field.setInvalid(true);
+    }
+
+    /** The PIN the member signs in with on the village computers' session runner; only its hash is kept. */
+    private void pinDialog(MemberData m) {
+        Dialog dialog = new Dialog(getTranslation("team.pin.title", m.fullName()));
+        dialog.setId("pin-dialog");
+        PasswordField pin = new PasswordField(getTranslation("team.pin.field"));
+        pin.setId("pin-field");
+        pin.setHelperText(getTranslation("team.pin.help"));
+        pin.setAllowedCharPattern("[0-9]");
+        pin.setMaxLength(8);
+        dialog.add(new VerticalLayout(pin));
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                teams.setRunnerPin(m.membershipId(), pin.getValue());
+                dialog.close();
+                refresh();
+            } catch (InvalidInputException ex) {
+                invalid(pin, getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        save.setId("pin-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button clear = new Button(getTranslation("team.pin.clear"), e -> {
+            teams.clearRunnerPin(m.membershipId());
+            dialog.close();
+            refresh();
+        });
+        clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        clear.setVisible(withPin.contains(m.membershipId()));
+        dialog.getFooter().add(clear, new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void trainingDialog(MemberData m) {

@@ -58,11 +58,13 @@ class SessionDialog extends Dialog {
     private final UnitData area;
     private final long sessionId;
     private final Runnable onChange;
+    private final java.util.List<SessionSection> sections;
     private final VerticalLayout body = new VerticalLayout();
     private final Span error = new Span();
 
     SessionDialog(TrainingService training, VenueService venues, TeamService teams, UnitData area, long sessionId,
-                  Runnable onChange) {
+                  Runnable onChange, java.util.List<SessionSection> sections) {
+        this.sections = sections;
         this.training = training;
         this.venues = venues;
         this.teams = teams;
@@ -103,6 +105,7 @@ class SessionDialog extends Dialog {
             body.add(plannedActions(s));
         }
         body.add(results(details));
+        sections.forEach(section -> section.sectionFor(sessionId).ifPresent(body::add));
         if (mayAct && (s.status() == SessionStatus.HELD || s.status() == SessionStatus.REPORTED)) {
             body.add(reportForm(details));
         }

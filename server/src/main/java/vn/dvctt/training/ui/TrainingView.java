@@ -49,6 +49,7 @@ class TrainingView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final TrainingService training;
+    private final java.util.List<SessionSection> sections;
     private final VenueService venues;
     private final TeamService teams;
     private final UnitPicker unit;
@@ -57,7 +58,9 @@ class TrainingView extends VerticalLayout implements HasDynamicTitle {
     private final Div calendar = new Div();
     private LocalDate anchor = LocalDate.now(TrainingService.ZONE);
 
-    TrainingView(TrainingService training, VenueService venues, TeamService teams, AdminUnitService units) {
+    TrainingView(TrainingService training, VenueService venues, TeamService teams, AdminUnitService units,
+                 java.util.List<SessionSection> sections) {
+        this.sections = sections;
         this.training = training;
         this.venues = venues;
         this.teams = teams;
@@ -206,7 +209,7 @@ class TrainingView extends VerticalLayout implements HasDynamicTitle {
         String text = s.startsAt().format(HOUR) + " " + s.topic() + (long_ ? " · " + s.venueName() + " · "
                 + getTranslation("training.status." + s.status().name()) : "");
         Button chip = new Button(text, e -> new SessionDialog(training, venues, teams, unit.getValue(), s.id(),
-                this::refresh).open());
+                this::refresh, sections).open());
         chip.addClassName("training-session");
         chip.getElement().setAttribute("data-session", String.valueOf(s.id()));
         chip.getElement().setAttribute("title", s.topic() + " — " + s.venueName() + " ("
