@@ -18,16 +18,18 @@ public class SnapshotJob extends QuartzJobBean {
     private static final Logger log = LoggerFactory.getLogger(SnapshotJob.class);
     private final CampaignSnapshots snapshots;
     private final CurrentUser currentUser;
+    private final CampaignJobMetrics metrics;
 
-    public SnapshotJob(CampaignSnapshots snapshots, CurrentUser currentUser) {
+    public SnapshotJob(CampaignSnapshots snapshots, CurrentUser currentUser, CampaignJobMetrics metrics) {
         this.snapshots = snapshots;
         this.currentUser = currentUser;
+        this.metrics = metrics;
     }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
         try {
-            int taken = currentUser.runAsSystem(() -> snapshots.takeDue(LocalDate.now(VIETNAM)));
+            int taken = metrics.snapshots(() -> currentUser.runAsSystem(() -> snapshots.takeDue(LocalDate.now(VIETNAM))));
             log.info("Campaign snapshots taken: {}", taken);
         } catch (RuntimeException e) {
             log.error("Campaign snapshots failed; the next run retries", e);

@@ -17,16 +17,19 @@ public class TaskReminderJob extends QuartzJobBean {
     private static final Logger log = LoggerFactory.getLogger(TaskReminderJob.class);
     private final CampaignTasks tasks;
     private final CurrentUser currentUser;
+    private final CampaignJobMetrics metrics;
 
-    public TaskReminderJob(CampaignTasks tasks, CurrentUser currentUser) {
+    public TaskReminderJob(CampaignTasks tasks, CurrentUser currentUser, CampaignJobMetrics metrics) {
         this.tasks = tasks;
         this.currentUser = currentUser;
+        this.metrics = metrics;
     }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
         try {
-            TaskReminders done = currentUser.runAsSystem(() -> tasks.remind(LocalDate.now(SnapshotJob.VIETNAM)));
+            TaskReminders done = metrics.reminders(
+                    () -> currentUser.runAsSystem(() -> tasks.remind(LocalDate.now(SnapshotJob.VIETNAM))));
             log.info("Task reminders: {} overdue, {} due soon, {} notices sent", done.overdueTasks(),
                     done.dueSoonTasks(), done.noticesSent());
         } catch (RuntimeException e) {
