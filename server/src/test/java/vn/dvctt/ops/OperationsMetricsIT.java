@@ -64,6 +64,10 @@ class OperationsMetricsIT {
                 "dvctt_campaign_snapshot_job_seconds_count{application=\"dvctt\",outcome=\"success\"}",
                 "dvctt_campaign_task_reminder_job_seconds_count{application=\"dvctt\",outcome=\"success\"}",
                 "dvctt_device_telemetry_dropped_total",
+                "dvctt_ingest_events_total{application=\"dvctt\",result=\"stored\"}",
+                "dvctt_ingest_events_total{application=\"dvctt\",result=\"duplicate\"}",
+                "dvctt_ingest_lag_seconds",
+                "dvctt_ingest_queue",
                 "jvm_memory_used_bytes",
                 "hikaricp_connections_active");
     }
