@@ -20,6 +20,8 @@ import vn.dvctt.team.TeamSummary;
 @Component
 class TeamDemo implements DemoContributor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamDemo.class);
+
     static final String SAMPLE = "demo/teams-sample.csv";
     private final TeamService teams;
     private final UnitPaths unitPaths;
@@ -46,6 +48,21 @@ class TeamDemo implements DemoContributor {
         }
         train("06757-01", "Tập huấn kỹ năng số cơ bản cho tổ công nghệ số cộng đồng", LocalDate.of(2023, 6, 8));
         train("06757-07", "Hướng dẫn người dân dịch vụ công trực tuyến toàn trình", LocalDate.of(2023, 9, 20));
+        runnerPins("06757-07");
+    }
+
+    /** The PIN the demo's Khe Mạ team signs in with on the demo device's session runner (README). */
+    static final String DEMO_PIN = "2468";
+
+    private void runnerPins(String villageCode) {
+        unitPaths.idOfCode(villageCode).ifPresent(village -> {
+            for (TeamSummary team : teams.teamsWithin(village)) {
+                for (MemberData member : teams.members(team.id(), false)) {
+                    teams.setRunnerPin(member.membershipId(), DEMO_PIN);
+                    log.info("Session runner sign-in for the demo: {} with PIN {}", member.fullName(), DEMO_PIN);
+                }
+            }
+        });
     }
 
     private void train(String villageCode, String course, LocalDate on) {
