@@ -148,6 +148,15 @@ public final class IngestBenchmark {
                 if (stored != total) {
                     throw new IllegalStateException(stored + " events stored, " + total + " sent");
                 }
+                // the training sessions follow asynchronously; how long until every session is projected
+                long projectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+                while (jdbc.queryForObject("SELECT count(*) FROM ingest_session WHERE pending > 0", Long.class) > 0
+                        && System.nanoTime() < projectDeadline) {
+                    Thread.sleep(200);
+                }
+                System.out.printf("ingest_sessions: %d%n", jdbc.queryForObject("SELECT count(*) FROM ingest_session",
+                        Long.class));
+                System.out.printf("ingest_projected_after_s: %.1f s%n", (System.nanoTime() - startedAt.get()) / 1e9);
                 System.out.printf("ingest_ack_p95_ms: %s ms%n", field(stats.get(), "ack_p95_ms"));
                 System.out.printf("backlog_drain_s: %.1f s%n", seconds);
                 System.out.printf("server_heap_mb: %.0f MB%n", heap.peakMb());
