@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,14 +61,25 @@ class EventIngestor {
     }
 
     /** What a group of deliveries came to, once committed. */
-    record Outcome(Map<String, EventAck> acks, Set<UUID> sessionsWithNewEvents, int stored, int duplicates,
+    /** {@code acks}: one per batch that was read, so an ack never outgrows a batch (500 events). */
+    record Outcome(List<EventAck> acks, Set<UUID> sessionsWithNewEvents, int stored, int duplicates,
                    int rejected, int deadLetters) {
     }
 
     private record Refusal(Delivery delivery, String deviceId, String reason) {
     }
 
+    /** A batch read from one delivery; a map key by identity (hashing 500 events per lookup would be waste). */
     private record Accepted(Delivery delivery, String deviceId, long venueId, EventBatch batch) {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /**
@@ -85,19 +95,19 @@ class EventIngestor {
         return currentUser.runAsSystem(() -> transaction.execute(status -> {
             String deviceId = Topics.parse(d.topic()).map(DeviceTopic::deviceId).orElse(null);
             store.deadLetter(clock.instant(), deviceId, d.topic(), reason, null, d.payload().length, head(d.payload()));
-            Map<String, EventAck> acks = new LinkedHashMap<>();
+            List<EventAck> acks = new ArrayList<>();
             try {
                 EventBatch batch = EventBatch.fromPayload(d.payload());
                 if (batch.deviceId().equals(deviceId)) {
                     String why = EventStore.truncate(reason, EventAck.MAX_REASON);
-                    acks.put(deviceId, EventAck.of(deviceId, List.of(), batch.events().stream()
+                    acks.add(EventAck.of(deviceId, List.of(), batch.events().stream()
                             .map(e -> new EventAck.Rejection(e.id(), why)).toList()));
                 }
             } catch (MalformedPayloadException e) {
                 // it parsed before; nothing to tell the agent if it no longer does
             }
             metrics.refusedMessage("storage refused");
-            return new Outcome(acks, Set.of(), 0, 0, acks.isEmpty() ? 0 : acks.get(deviceId).rejected().size(), 1);
+            return new Outcome(acks, Set.of(), 0, 0, acks.isEmpty() ? 0 : acks.get(0).rejected().size(), 1);
         }));
     }
 
@@ -138,8 +148,8 @@ class EventIngestor {
             accepted.add(new Accepted(d, deviceId, at.get().venueId(), batch));
         }
 
-        Map<String, List<String>> storedIds = new LinkedHashMap<>();
-        Map<String, List<EventAck.Rejection>> rejections = new LinkedHashMap<>();
+        Map<Accepted, List<String>> storedIds = new LinkedHashMap<>();
+        Map<Accepted, List<EventAck.Rejection>> rejections = new LinkedHashMap<>();
         Map<UUID, String> owners = store.owners(accepted.stream().flatMap(a -> a.batch().events().stream())
                 .map(e -> UUID.fromString(e.session())).collect(java.util.stream.Collectors.toSet()));
         Map<UUID, String> claims = new HashMap<>();
@@ -151,7 +161,7 @@ class EventIngestor {
             for (AgentEvent e : a.batch().events()) {
                 String why = refusal(e, a, owners, procedureKnown);
                 if (why != null) {
-                    rejections.computeIfAbsent(a.deviceId(), k -> new ArrayList<>())
+                    rejections.computeIfAbsent(a, k -> new ArrayList<>())
                             .add(new EventAck.Rejection(e.id(), EventStore.truncate(why, EventAck.MAX_REASON)));
                     if (deadLetterLimit.allow(a.deviceId())) {
                         store.deadLetter(now, a.deviceId(), a.delivery().topic(), "event refused: " + why,
@@ -184,7 +194,7 @@ class EventIngestor {
             List<EventStore.Incoming> incoming = new ArrayList<>();
             for (AgentEvent e : entry.getValue()) {
                 if (!a.deviceId().equals(owners.get(UUID.fromString(e.session())))) {
-                    rejections.computeIfAbsent(a.deviceId(), k -> new ArrayList<>())
+                    rejections.computeIfAbsent(a, k -> new ArrayList<>())
                             .add(new EventAck.Rejection(e.id(), "the session belongs to another device"));
                     metrics.refusedEvent();
                     continue;
@@ -198,7 +208,7 @@ class EventIngestor {
                 throw new org.springframework.dao.DataIntegrityViolationException("storing events failed", e);
             }
             for (EventStore.Incoming in : incoming) {
-                storedIds.computeIfAbsent(a.deviceId(), k -> new ArrayList<>()).add(in.event().id());
+                storedIds.computeIfAbsent(a, k -> new ArrayList<>()).add(in.event().id());
                 if (inserted.contains(UUID.fromString(in.event().id()))) {
                     newBySession.merge(UUID.fromString(in.event().session()), 1, Integer::sum);
                     metrics.eventAge(Math.max(0, now.toEpochMilli() - in.event().at()) / 1000.0);
@@ -220,12 +230,13 @@ class EventIngestor {
             }
         }
 
-        Map<String, EventAck> acks = new LinkedHashMap<>();
-        Set<String> answered = new LinkedHashSet<>(storedIds.keySet());
-        answered.addAll(rejections.keySet());
-        for (String deviceId : answered) {
-            acks.put(deviceId, EventAck.of(deviceId, storedIds.getOrDefault(deviceId, List.of()),
-                    rejections.getOrDefault(deviceId, List.of())));
+        List<EventAck> acks = new ArrayList<>();
+        for (Accepted a : accepted) {
+            List<String> ids = storedIds.getOrDefault(a, List.of());
+            List<EventAck.Rejection> refused = rejections.getOrDefault(a, List.of());
+            if (!ids.isEmpty() || !refused.isEmpty()) {
+                acks.add(EventAck.of(a.deviceId(), ids, refused));
+            }
         }
         int rejected = rejections.values().stream().mapToInt(List::size).sum();
         return new Outcome(acks, newBySession.keySet(), stored, duplicates, rejected, deadLetters);

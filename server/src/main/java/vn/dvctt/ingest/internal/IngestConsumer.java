@@ -3,7 +3,6 @@ package vn.dvctt.ingest.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -105,13 +104,13 @@ class IngestConsumer implements SmartLifecycle {
         }
         metrics.stored(outcome.stored());
         metrics.duplicates(outcome.duplicates());
-        for (Map.Entry<String, EventAck> ack : outcome.acks().entrySet()) {
+        for (EventAck ack : outcome.acks()) {
             try {
-                gateway.publish(Topics.device(ack.getKey(), Channel.EVENT_ACK), ack.getValue().toPayload(),
+                gateway.publish(Topics.device(ack.deviceId(), Channel.EVENT_ACK), ack.toPayload(),
                         Channel.EVENT_ACK.qos(), Channel.EVENT_ACK.retained());
             } catch (Exception e) {
                 // the agent re-sends after its timeout and gets the ack then
-                log.warn("Event ack to {} not sent: {}", ack.getKey(), e.getMessage());
+                log.warn("Event ack to {} not sent: {}", ack.deviceId(), e.getMessage());
             }
         }
         projector.projectLater(outcome.sessionsWithNewEvents());

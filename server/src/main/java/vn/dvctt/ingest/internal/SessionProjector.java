@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,7 @@ class SessionProjector {
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     /** Events of one session arrive in bursts: waiting a moment projects a burst once, not per message. */
     private static final long DEBOUNCE_MS = 1000;
+    private static final java.time.Duration START_GRACE = java.time.Duration.ofHours(1);
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-projector");
         t.setDaemon(true);
@@ -89,9 +91,14 @@ class SessionProjector {
         if (row == null || row.pending() == 0) {
             return row != null;
         }
-        SessionTally tally = SessionTally.of(store.events(key));
+        List<EventStore.Stored> events = store.events(key);
+        SessionTally tally = SessionTally.of(events);
         if (tally.start() == null) {
-            // the start is in a batch not stored yet; this session stays pending until it is
+            // agents send oldest first, so a start missing for long was refused (say, a cancelled session)
+            if (!events.isEmpty() && events.get(0).at().isBefore(clock.instant().minus(START_GRACE))) {
+                store.projected(key, null, "no session start was stored for these events", clock.instant());
+            }
+            // else the start is in a batch not stored yet; the session stays pending until it is
             return false;
         }
         Long sessionId = row.trainingSession();
