@@ -217,6 +217,36 @@ abstract class SessionEventsContract {
     }
 
     @Test
+    void aFloodOfHostileMessagesNeitherStopsIngestionNorFloodsTheDeadLetters() throws Exception {
+        long before = deadLetters();
+        String key = AgentEvent.newId();
+        List<AgentEvent> good = new ArrayList<>();
+        good.add(event(1, key, new AgentEvent.SessionStarted(null, "Trong lúc bị tấn công")));
+        publish(deviceA, kheMa, good);
+        byte[] newer = EventBatch.of(kheMa.deviceId(), List.of(event(1, AgentEvent.newId(),
+                new AgentEvent.AttendanceChanged(1, null, null)))).toJson().replace("\"schemaVersion\":1",
+                "\"schemaVersion\":9").getBytes(StandardCharsets.UTF_8);
+        byte[] deep = ("{\"schemaVersion\":1,\"deviceId\":\"" + kheMa.deviceId() + "\",\"events\":"
+                + "[".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 300; i++) {
+            publishRaw(deviceA, kheMa, i % 3 == 0 ? newer : i % 3 == 1 ? ("rác " + i).getBytes(StandardCharsets.UTF_8)
+                    : deep);
+            if (i % 60 == 0) {
+                AgentEvent e = event(good.size() + 1, key, new AgentEvent.AttendanceChanged(1, null, null));
+                good.add(e);
+                publish(deviceA, kheMa, List.of(e));
+            }
+        }
+
+        assertThat(awaitAcked(receivedA, good.size())).containsAll(good.stream().map(AgentEvent::id).toList());
+        assertThat(deadLetters() - before).as("at most %d a minute per device are written", 20)
+                .isBetween(1L, 40L);
+        assertThat(jdbc.queryForList("SELECT reason FROM ingest_dead_letter", String.class))
+                .anyMatch(r -> r.contains("unsupported event batch schemaVersion 9"))
+                .anyMatch(r -> r.startsWith("malformed:") && r.contains("nested deeper"));
+    }
+
+    @Test
     void theBriefCarriesTheVenuesSessionsAndTheTeamsPinHashes() throws Exception {
         SessionData upcoming = data.fixture.as("hoanhmo.organizer", () -> training.schedule(
                 TrainingFixture.plan(data.kheMa, TrainingFixture.day(3, 19), 2, "Thanh toán trực tuyến")));
