@@ -41,6 +41,8 @@ public final class Journal implements AutoCloseable {
     private final Connection db;
     private final Clock clock;
     private long lastSeq;
+    /** Parsed once: the page asks for it on every refresh. */
+    private Optional<RunnerBrief> brief;
 
     private Journal(Connection db, Clock clock) throws SQLException {
         this.db = db;
@@ -206,6 +208,13 @@ public final class Journal implements AutoCloseable {
     }
 
     public synchronized Optional<RunnerBrief> brief() {
+        if (brief == null) {
+            brief = readBrief();
+        }
+        return brief;
+    }
+
+    private Optional<RunnerBrief> readBrief() {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT json FROM brief")) {
             return rs.next() ? Optional.of(RunnerBrief.fromJson(rs.getString(1))) : Optional.empty();
         } catch (SQLException e) {
@@ -224,7 +233,11 @@ public final class Journal implements AutoCloseable {
                 WHERE excluded.version > brief.version""")) {
             upsert.setLong(1, brief.version());
             upsert.setString(2, brief.toJson());
-            return upsert.executeUpdate() > 0;
+            boolean kept = upsert.executeUpdate() > 0;
+            if (kept) {
+                this.brief = Optional.of(brief);
+            }
+            return kept;
         } catch (SQLException e) {
             throw new JournalException("cannot store the runner brief: " + e.getMessage(), e);
         }
