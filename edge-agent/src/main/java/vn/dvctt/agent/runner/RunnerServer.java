@@ -116,7 +116,8 @@ public final class RunnerServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
+        // closed in finally, not try-with-resources: that would close it before a catch sends the error
+        try {
             Headers out = exchange.getResponseHeaders();
             out.set("X-Content-Type-Options", "nosniff");
             out.set("X-Frame-Options", "DENY");
@@ -146,6 +147,8 @@ public final class RunnerServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Runner request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             sendQuietly(exchange, 500, error("internal", "internal error"));
+        } finally {
+            exchange.close();
         }
     }
 
