@@ -36,8 +36,10 @@ import vn.dvctt.content.Topics;
 /**
  * Footprint of a real agent process (the shaded jar, with the JVM flags a village PC service uses)
  * while it syncs a 96 MB guide from a stand-in chunk server over a real broker. Prints, last:
- * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_jar_mb}, {@code agent_ready_ms}
- * (process start to connected and subscribed).
+ * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_session_rss_mb} (peak VmRSS while a session
+ * is recorded on the runner page's API and the guide is streamed through its Range requests, as a video
+ * player does, for {@code -Dbench.agent.session.seconds}, default 20), {@code agent_jar_mb},
+ * {@code agent_ready_ms} (process start to connected and subscribed).
  *
  * <p>Like the installer should (docs/decisions/0002), it first builds a CDS archive of just the classes
  * the agent loads, from {@code src/main/cds/agent.classlist}, and runs the agent on it: Debian's JDK 17
@@ -53,12 +55,13 @@ public final class AgentFootprintBenchmark {
     static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.agent.flags",
             "-Xmx16m -Xms4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=24m "
                     + "-XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -XX:CICompilerCount=1 -XX:MinHeapFreeRatio=10 "
-                    + "-XX:MaxHeapFreeRatio=20").trim().split("\\s+"));
+                    + "-XX:MaxHeapFreeRatio=20 -Djava.locale.providers=COMPAT").trim().split("\\s+"));
     private static final int SIZE = 96 * 1024 * 1024;
     /** How long the guide is streamed through the session runner while the RSS is sampled. */
     private static final int SESSION_SECONDS = Integer.getInteger("bench.agent.session.seconds", 20);
     /** Environment of the agent process, e.g. {@code -Dbench.agent.env="MALLOC_ARENA_MAX=2"}. */
-    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env", ""));
+    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env",
+            "MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=65536 MALLOC_TOP_PAD_=65536"));
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
