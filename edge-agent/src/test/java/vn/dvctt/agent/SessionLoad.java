@@ -21,6 +21,9 @@ final class SessionLoad {
     record Result(int attendees, int submissions, long bytes, int requests, int seeks) {
     }
 
+    /** Caps the streaming rate like a player that has buffered ahead ({@code -Dbench.agent.stream.mbps}, 0 = no cap). */
+    private static final long STREAM_BYTES_PER_S = Long.getLong("bench.agent.stream.mbps", 0) * 1_000_000 / 8;
+
     private final String base;
     private final String contentId;
     private final long size;
@@ -53,6 +56,7 @@ final class SessionLoad {
         long position = 0;
         byte[] buffer = new byte[64 * 1024];
         long nextRefresh = 0;
+        long streamStarted = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (System.nanoTime() > nextRefresh) {
                 get("/api/state"); // the page refreshes the pending count and online status every 5 s
@@ -72,6 +76,13 @@ final class SessionLoad {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     bytes += n;
                     position += n;
+                    if (STREAM_BYTES_PER_S > 0) {
+                        long due = streamStarted + bytes * 1_000_000_000L / STREAM_BYTES_PER_S;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                 }
             }
             requests++;
