@@ -15,7 +15,7 @@ const TEXT = {
     withdraw: 'Rút lại', guides: 'Video hướng dẫn', noGuides: 'Chưa có video nào tải xong.', play: 'Phát',
     endSession: 'Kết thúc buổi', notesPlaceholder: 'Ghi chú (không bắt buộc)',
     endSure: 'Kết thúc buổi này? Sau đó không thể ghi thêm.', yesEnd: 'Có, kết thúc', cancel: 'Huỷ', close: 'Đóng',
-    today: 'Hôm nay', startedHere: 'Đã bắt đầu', saved: 'Đã lưu', ended: 'Đã kết thúc buổi',
+    today: 'Hôm nay', heldTag: 'Đã tổ chức xong', startedHere: 'Đã bắt đầu', saved: 'Đã lưu', ended: 'Đã kết thúc buổi',
     played: 'đã phát', people: 'người', expected: 'dự kiến',
     err_wrongPin: 'Sai mã PIN', err_pinPaused: 'Sai nhiều lần. Đợi 30 giây rồi thử lại.',
     err_belowZero: 'Không còn ai trong nhóm này để bớt', err_topicRequired: 'Hãy nhập chủ đề buổi',
@@ -34,7 +34,7 @@ const TEXT = {
     withdraw: 'Withdraw', guides: 'Video guides', noGuides: 'No guide has finished downloading yet.', play: 'Play',
     endSession: 'End session', notesPlaceholder: 'Notes (optional)',
     endSure: 'End this session? Nothing more can be recorded afterwards.', yesEnd: 'Yes, end it', cancel: 'Cancel', close: 'Close',
-    today: 'Today', startedHere: 'Started', saved: 'Saved', ended: 'Session ended',
+    today: 'Today', heldTag: 'Held', startedHere: 'Started', saved: 'Saved', ended: 'Session ended',
     played: 'played', people: 'people', expected: 'expected',
     err_wrongPin: 'Wrong PIN', err_pinPaused: 'Too many wrong PINs. Wait 30 seconds.',
     err_belowZero: 'Nobody left in that group to take away', err_topicRequired: 'Type the session topic',
@@ -172,9 +172,11 @@ function renderHome() {
       el('span', { class: 'tag' + (s.today ? ' today' : ''), text: s.today ? t('today') : s.startsAt.slice(0, 10) }), ' ',
       el('b', { text: s.startsAt.slice(11, 16) + '–' + s.endsAt.slice(11, 16) + ' ' + s.topic }), ' ',
       el('span', { class: 'muted', text: (s.audience ? s.audience + ' · ' : '') + s.expected + ' ' + t('expected') })),
-    el('button', { type: 'button', class: s.started ? '' : 'primary', 'data-test': 'start-scheduled',
-      'data-session-id': String(s.id), text: s.started ? t('resume') : t('start'),
-      onclick: () => startSession({ scheduledSession: s.id }) }))));
+    s.ended
+      ? el('span', { class: 'tag', 'data-test': 'scheduled-ended', text: t('heldTag') })
+      : el('button', { type: 'button', class: s.started ? '' : 'primary', 'data-test': 'start-scheduled',
+        'data-session-id': String(s.id), text: s.started ? t('resume') : t('start'),
+        onclick: () => startSession({ scheduledSession: s.id }) }))));
 }
 
 async function startSession(body) {

@@ -306,6 +306,7 @@ public final class RunnerServer implements AutoCloseable {
         if (me.isPresent()) {
             w.beginObject("me").field("id", me.get().id()).field("name", me.get().name()).end();
             List<Long> started = journal.startedScheduledSessions();
+            List<SessionState> open = journal.openSessions();
             String today = service.today().toString();
             w.beginArray("schedule");
             for (RunnerBrief.Session s : service.schedule()) {
@@ -313,10 +314,13 @@ public final class RunnerServer implements AutoCloseable {
                         .field("endsAt", s.endsAt().toString()).field("topic", s.topic()).field("audience", s.audience())
                         .field("expected", s.expectedAttendance())
                         .field("today", s.startsAt().toLocalDate().toString().equals(today))
-                        .field("started", started.contains(s.id())).end();
+                        .field("started", started.contains(s.id()))
+                        .field("ended", started.contains(s.id())
+                                && open.stream().noneMatch(o -> Long.valueOf(s.id()).equals(o.scheduledSession())))
+                        .end();
             }
             w.endArray().beginArray("open");
-            for (SessionState s : journal.openSessions()) {
+            for (SessionState s : open) {
                 w.begin().field("id", s.id()).field("topic", topic(s)).field("startedAt", s.startedAt())
                         .field("attendance", s.attendance()).end();
             }
@@ -487,6 +491,10 @@ public final class RunnerServer implements AutoCloseable {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -172,6 +172,10 @@ final class RunnerService {
                     return open; // already running here: carry on with it
                 }
             }
+            if (journal.startedScheduledSessions().contains(scheduledSession)) {
+                // held and ended here: a second run would add to the same scheduled session's figures
+                throw new Refused(409, "sessionEnded", "this scheduled session was already held and ended");
+            }
             return record(AgentEvent.newId(), member, new AgentEvent.SessionStarted(scheduledSession, null));
         }
         String t = topic == null ? "" : topic.trim();

@@ -223,6 +223,9 @@ class RunnerServerTest {
                 .contains("\"FEMALE\":0").contains("\"FROM_60\":1").contains("\"procedureName\":\"Đăng ký khai sinh\"")
                 .doesNotContain("1.004227");
         assertThat(post(base + "/attendance", signedIn(cookie), "{\"delta\":1}").status()).as("ended").isEqualTo(409);
+        assertThat(post("/api/sessions", signedIn(cookie), "{\"scheduledSession\":11}").status())
+                .as("a held scheduled session is not held twice").isEqualTo(409);
+        assertThat(get("/api/state", Map.of("Cookie", cookie)).text()).contains("\"id\":11,").contains("\"ended\":true");
         assertThat(journal.pendingCount()).as("start, 3 attendance, 2 submissions, withdrawal, play, end").isEqualTo(9);
     }
 
