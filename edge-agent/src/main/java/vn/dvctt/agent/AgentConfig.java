@@ -29,13 +29,25 @@ import vn.dvctt.content.DeviceIds;
  * @param password {@code null} when not set; only allowed together with a username
  * @param sync     content download settings, all optional in the file ({@code sync.*})
  * @param logDir   where the rolling log goes; {@code data.dir/logs} unless {@code log.dir} says otherwise
+ * @param runnerPort the session runner page's port on 127.0.0.1 ({@code runner.port}, default
+ *                   {@value #DEFAULT_RUNNER_PORT}); 0 turns the page off
  */
 public record AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir,
-                          SyncSettings sync, Path logDir) {
+                          SyncSettings sync, Path logDir, int runnerPort) {
+
+    public static final int DEFAULT_RUNNER_PORT = 8765;
+
+    public AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir,
+                       SyncSettings sync, Path logDir) {
+        this(brokerUrl, deviceId, username, password, dataDir, sync, logDir, DEFAULT_RUNNER_PORT);
+    }
 
     public AgentConfig {
         sync = sync == null ? SyncSettings.DEFAULTS : sync;
         logDir = logDir == null && dataDir != null ? dataDir.resolve("logs") : logDir;
+        if (runnerPort < 0 || runnerPort > 65535) {
+            throw new IllegalArgumentException("runner.port must be 0 (off) or 1..65535, got " + runnerPort);
+        }
     }
 
     public AgentConfig(String brokerUrl, String deviceId, String username, String password, Path dataDir) {
@@ -43,7 +55,7 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     }
 
     public AgentConfig withSync(SyncSettings settings) {
-        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, settings, logDir);
+        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, settings, logDir, runnerPort);
     }
 
     public static final String ENV_CONFIG_PATH = "DVCTT_AGENT_CONFIG";
@@ -64,10 +76,11 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     static final String SYNC_HEARTBEAT = "sync.heartbeat-seconds";
     static final String SYNC_INVENTORY = "sync.inventory-seconds";
     static final String SYNC_FLUSH = "sync.progress-flush-chunks";
+    static final String RUNNER_PORT = "runner.port";
 
     private static final Set<String> KEYS = Set.of(BROKER_URL, DEVICE_ID, USERNAME, PASSWORD, DATA_DIR, LOG_DIR,
             SYNC_IN_FLIGHT, SYNC_TIMEOUT, SYNC_BANDWIDTH, SYNC_WINDOW, SYNC_ZONE, SYNC_MAX_CONTENT, SYNC_HEARTBEAT,
-            SYNC_INVENTORY, SYNC_FLUSH);
+            SYNC_INVENTORY, SYNC_FLUSH, RUNNER_PORT);
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     /** Where the config lives: the first argument, else {@value #ENV_CONFIG_PATH}, else {@code ./agent.properties}. */
@@ -144,7 +157,13 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
                 throw new AgentConfigException("agent config " + source + ": " + LOG_DIR + " is not a valid path: " + e.getMessage(), e);
             }
         }
-        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, sync(properties, source), logDir);
+        long runnerPort = number(properties, RUNNER_PORT, DEFAULT_RUNNER_PORT, source);
+        if (runnerPort < 0 || runnerPort > 65535) {
+            throw new AgentConfigException("agent config " + source + ": " + RUNNER_PORT
+                    + " must be 0 (no session runner page) or a port 1..65535, got " + runnerPort);
+        }
+        return new AgentConfig(brokerUrl, deviceId, username, password, dataDir, sync(properties, source), logDir,
+                (int) runnerPort);
     }
 
     private static SyncSettings sync(Properties properties, String source) {
@@ -271,6 +290,6 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     public String toString() {
         return "AgentConfig[brokerUrl=" + brokerUrl + ", deviceId=" + deviceId + ", username=" + username
                 + ", password=" + (password == null ? "<none>" : "<set>") + ", dataDir=" + dataDir + ", sync=" + sync
-                + ", logDir=" + logDir + "]";
+                + ", logDir=" + logDir + ", runnerPort=" + runnerPort + "]";
     }
 }

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.journal.Journal;
+import vn.dvctt.agent.journal.JournalException;
+import vn.dvctt.agent.outbox.Outbox;
+import vn.dvctt.agent.outbox.OutboxSender;
+import vn.dvctt.agent.runner.RunnerServer;
 import vn.dvctt.agent.sync.ContentFolder;
 import vn.dvctt.agent.sync.SyncRunner;
 
@@ -51,18 +56,44 @@ public final class EdgeAgent {
 
         String version = version();
         log.info("DVCTT edge agent {} starting as {} against {}", version, config.deviceId(), config.brokerUrl());
+        Journal journal;
+        try {
+            journal = Journal.openIn(config.dataDir(), java.time.Clock.systemUTC());
+        } catch (JournalException e) {
+            log.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
         PahoBrokerLink link = new PahoBrokerLink(config, version);
-        SyncRunner sync = new SyncRunner(config.deviceId(), version, link, new ContentFolder(config.dataDir()), config.sync());
+        ContentFolder folder = new ContentFolder(config.dataDir());
+        SyncRunner sync = new SyncRunner(config.deviceId(), version, link, folder, config.sync());
+        Outbox outbox = new Outbox(config.deviceId(), link, journal, OutboxSender.Settings.DEFAULTS);
+        RunnerServer runner = null;
+        if (config.runnerPort() > 0) {
+            try {
+                runner = RunnerServer.start(config.runnerPort(), journal, config.dataDir(), folder, outbox.sender()::wake,
+                        link::isConnected, config.sync().zone());
+            } catch (IOException e) {
+                // the agent still syncs and sends what was journalled; the page is what is missing
+                log.error("Cannot open the session runner page on 127.0.0.1:{}: {}", config.runnerPort(), e.toString());
+            }
+        }
+        RunnerServer page = runner;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping");
+            if (page != null) {
+                page.close();
+            }
             sync.close();
+            outbox.close();
             link.close();
+            journal.close();
             log.info("Stopped");
             stopped.countDown();
         }, "dvctt-shutdown"));
 
-        var subscribed = sync.start();
+        var subscribed = sync.start().thenCombine(outbox.start(), (a, b) -> (Void) null);
         link.connect().thenCombine(subscribed, (a, b) -> null).thenRun(() -> log.info("{} as {} at {} in {} ms", READY,
                 config.deviceId(), config.brokerUrl(), (System.nanoTime() - started) / 1_000_000));
         // Paho's and the retry threads may all be daemons: the main thread is what keeps the process up

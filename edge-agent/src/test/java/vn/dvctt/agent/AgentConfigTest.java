@@ -38,6 +38,17 @@ class AgentConfigTest {
     }
 
     @Test
+    void servesTheSessionRunnerOn8765UnlessRunnerPortSaysOtherwise() throws IOException {
+        String base = "broker.url=tcp://127.0.0.1:1883\ndevice.id=a1\ndata.dir=data\n";
+        assertThat(AgentConfig.load(write(base)).runnerPort()).isEqualTo(8765);
+        assertThat(AgentConfig.load(write(base + "runner.port=9000\n")).runnerPort()).isEqualTo(9000);
+        assertThat(AgentConfig.load(write(base + "runner.port=0\n")).runnerPort()).as("0: no page").isZero();
+        Path tooHigh = write(base + "runner.port=70000\n");
+        assertThatThrownBy(() -> AgentConfig.load(tooHigh)).isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("runner.port");
+    }
+
+    @Test
     void connectsAnonymouslyWhenNoCredentialsAreGiven() throws IOException {
         AgentConfig config = AgentConfig.load(write("""
                 broker.url=ssl://127.0.0.1:8883

@@ -36,8 +36,10 @@ import vn.dvctt.content.Topics;
 /**
  * Footprint of a real agent process (the shaded jar, with the JVM flags a village PC service uses)
  * while it syncs a 96 MB guide from a stand-in chunk server over a real broker. Prints, last:
- * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_jar_mb}, {@code agent_ready_ms}
- * (process start to connected and subscribed).
+ * {@code agent_rss_mb} (peak VmRSS during the sync), {@code agent_session_rss_mb} (peak VmRSS while a session
+ * is recorded on the runner page's API and the guide is streamed through its Range requests, as a video
+ * player does, for {@code -Dbench.agent.session.seconds}, default 20), {@code agent_jar_mb},
+ * {@code agent_ready_ms} (process start to connected and subscribed).
  *
  * <p>Like the installer should (docs/decisions/0002), it first builds a CDS archive of just the classes
  * the agent loads, from {@code src/main/cds/agent.classlist}, and runs the agent on it: Debian's JDK 17
@@ -53,10 +55,13 @@ public final class AgentFootprintBenchmark {
     static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.agent.flags",
             "-Xmx16m -Xms4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=24m "
                     + "-XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -XX:CICompilerCount=1 -XX:MinHeapFreeRatio=10 "
-                    + "-XX:MaxHeapFreeRatio=20").trim().split("\\s+"));
+                    + "-XX:MaxHeapFreeRatio=20 -Djava.locale.providers=COMPAT").trim().split("\\s+"));
     private static final int SIZE = 96 * 1024 * 1024;
+    /** How long the guide is streamed through the session runner while the RSS is sampled. */
+    private static final int SESSION_SECONDS = Integer.getInteger("bench.agent.session.seconds", 20);
     /** Environment of the agent process, e.g. {@code -Dbench.agent.env="MALLOC_ARENA_MAX=2"}. */
-    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env", ""));
+    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env",
+            "MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=65536 MALLOC_TOP_PAD_=65536"));
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
@@ -72,21 +77,34 @@ public final class AgentFootprintBenchmark {
         MqttClient server = new MqttClient(broker, "bench-server-" + UUID.randomUUID(), new MemoryPersistence());
         ExecutorService answers = Executors.newSingleThreadExecutor();
         RandomAccessFile file = new RandomAccessFile(video.toFile(), "r");
+        String eventsTopic = Topics.device(device, Channel.EVENTS);
         server.setCallback(new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                answers.execute(() -> answer(server, file, entry, device, message.getPayload()));
+                if (topic.equals(eventsTopic)) {
+                    answers.execute(() -> ack(server, device, message.getPayload()));
+                } else {
+                    answers.execute(() -> answer(server, file, entry, device, message.getPayload()));
+                }
             }
         });
         server.connect(options());
         server.subscribe(Topics.device(device, Channel.CHUNK_REQUEST), 0);
+        server.subscribe(eventsTopic, 1);
+        // the session runner's brief: members with PINs, sessions, the procedure catalogue
+        String briefTopic = Topics.device(device, Channel.BRIEF);
+        server.publish(briefTopic, vn.dvctt.agent.journal.JournalTestData.brief(device, 1).toPayload(), 1, true);
+        int runnerPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            runnerPort = free.getLocalPort();
+        }
         String manifestTopic = Topics.device(device, Channel.MANIFEST);
         server.publish(manifestTopic, Manifest.of(device, 1, System.currentTimeMillis(), SIZE * 2L, DownloadWindow.ALL_DAY,
                 List.of(entry)).toPayload(), 1, true);
 
         Path config = work.resolve("agent.properties");
         Files.writeString(config, "broker.url=" + broker + "\ndevice.id=" + device + "\ndata.dir=" + work.resolve("data")
-                + "\nsync.download-window=always\n", StandardCharsets.UTF_8);
+                + "\nsync.download-window=always\nrunner.port=" + runnerPort + "\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
@@ -146,9 +164,35 @@ public final class AgentFootprintBenchmark {
         double syncSeconds = (System.nanoTime() - syncStarted) / 1e9;
         peakRssKb = Math.max(peakRssKb, rssKb(agent.pid()));
 
+        SessionLoad session = new SessionLoad(runnerPort, entry.contentId(), SIZE);
+        long[] sessionPeak = {0};
+        String[] atSessionPeak = {""};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long rss = rssKb(agent.pid());
+                if (rss > sessionPeak[0]) {
+                    sessionPeak[0] = rss;
+                    atSessionPeak[0] = status(agent.pid(), "RssAnon", "RssFile", "RssShmem", "Threads");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        SessionLoad.Result played = session.run(SESSION_SECONDS);
+        sampler.interrupt();
+        sampler.join();
+        long sessionRssAfterKb = rssKb(agent.pid());
+        String sessionNmt = tracking ? nativeMemory(agent.pid()) : null;
+
         agent.destroy();
         agent.waitFor(15, TimeUnit.SECONDS);
         server.publish(manifestTopic, new byte[0], 1, true);
+        server.publish(briefTopic, new byte[0], 1, true);
         server.publish(Topics.device(device, Channel.STATUS), new byte[0], 1, true);
         server.disconnect();
         server.close();
@@ -156,15 +200,23 @@ public final class AgentFootprintBenchmark {
         file.close();
 
         if (nmt != null) {
+            System.out.println("--- native memory mid-sync ---");
             System.out.println(nmt);
+            System.out.println("--- native memory after the session ---");
+            System.out.println(sessionNmt);
         }
         System.out.printf("synced %d MB in %.1f s with flags %s%s; RSS when ready %.1f MB; at the peak %s%n",
                 SIZE / (1024 * 1024), syncSeconds, JVM_FLAGS, ENV.isEmpty() ? "" : " and environment " + ENV,
                 readyRssKb / 1024.0, atPeak);
+        System.out.printf("session: %d attendees, %d submissions recorded; guide streamed %d MB in %d range requests"
+                        + " (%d seeks) for %d s; RSS at the session peak %s; after %.1f MB%n", played.attendees(),
+                played.submissions(), played.bytes() / (1024 * 1024), played.requests(), played.seeks(), SESSION_SECONDS,
+                atSessionPeak[0], sessionRssAfterKb / 1024.0);
         String archiveMb = cds ? String.format("%.1f MB", Files.size(archive) / (1024.0 * 1024.0)) : "none (the JDK's default archive)";
         deleteTree(work); // the guide and the agent's copy: ~200 MB a run
         System.out.printf("agent_cds_archive_mb: %s%n", archiveMb);
         System.out.printf("agent_rss_mb: %.1f MB%n", peakRssKb / 1024.0);
+        System.out.printf("agent_session_rss_mb: %.1f MB%n", sessionPeak[0] / 1024.0);
         System.out.printf("agent_jar_mb: %.2f MB%n", Files.size(jar) / (1024.0 * 1024.0));
         System.out.printf("agent_ready_ms: %d ms%n", readyMillis);
     }
@@ -182,6 +234,17 @@ public final class AgentFootprintBenchmark {
             server.publish(Topics.device(device, Channel.CHUNK),
                     new MqttMessage(Chunk.of(entry.contentId(), request.index(), bytes).toFrame(), 0, false, properties));
         } catch (IOException | MqttException | RuntimeException e) {
+            System.out.println("bench server: " + e);
+        }
+    }
+
+    /** The stand-in server stores nothing: it acknowledges every event, so the agent's outbox drains as in the field. */
+    private static void ack(MqttClient server, String device, byte[] payload) {
+        try {
+            vn.dvctt.content.EventBatch batch = vn.dvctt.content.EventBatch.fromPayload(payload);
+            server.publish(Topics.device(device, Channel.EVENT_ACK), vn.dvctt.content.EventAck.of(device,
+                    batch.events().stream().map(vn.dvctt.content.AgentEvent::id).toList(), List.of()).toPayload(), 1, false);
+        } catch (MqttException | RuntimeException e) {
             System.out.println("bench server: " + e);
         }
     }
