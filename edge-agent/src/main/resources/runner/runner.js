@@ -18,7 +18,7 @@ const TEXT = {
     today: 'Hôm nay', heldTag: 'Đã tổ chức xong', startedHere: 'Đã bắt đầu', saved: 'Đã lưu', ended: 'Đã kết thúc buổi',
     played: 'đã phát', people: 'người', expected: 'dự kiến',
     err_wrongPin: 'Sai mã PIN', err_pinPaused: 'Sai nhiều lần. Đợi 30 giây rồi thử lại.',
-    err_belowZero: 'Không còn ai trong nhóm này để bớt', err_topicRequired: 'Hãy nhập chủ đề buổi',
+    err_belowZero: 'Không còn ai trong nhóm này để bớt', err_dossierCode: 'Mã hồ sơ có dạng H22.101-240601-0007', err_topicRequired: 'Hãy nhập chủ đề buổi',
     err_signIn: 'Hãy đăng nhập lại', err_journal: 'CHƯA LƯU ĐƯỢC! Hãy thử lại.', err_network: 'Không gọi được chương trình trên máy',
     err_sessionEnded: 'Buổi đã kết thúc', err_other: 'Không thực hiện được'
   },
@@ -37,7 +37,7 @@ const TEXT = {
     today: 'Today', heldTag: 'Held', startedHere: 'Started', saved: 'Saved', ended: 'Session ended',
     played: 'played', people: 'people', expected: 'expected',
     err_wrongPin: 'Wrong PIN', err_pinPaused: 'Too many wrong PINs. Wait 30 seconds.',
-    err_belowZero: 'Nobody left in that group to take away', err_topicRequired: 'Type the session topic',
+    err_belowZero: 'Nobody left in that group to take away', err_dossierCode: 'A dossier code looks like H22.101-240601-0007', err_topicRequired: 'Type the session topic',
     err_signIn: 'Please sign in again', err_journal: 'NOT SAVED! Try again.', err_network: 'Cannot reach the agent on this PC',
     err_sessionEnded: 'The session has ended', err_other: 'Could not do that'
   }

@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Collections;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -83,7 +82,6 @@ public class TrainingService {
     public static final int MAX_PHOTOS = 30;
     public static final int MAX_PERIOD_DAYS = 3 * 366;
     /** National portal dossier codes: issuing agency, date (yyMMdd), sequence, e.g. "H22.43-241029-0015". */
-    private static final Pattern DOSSIER = Pattern.compile("[A-Z0-9][A-Z0-9.]{0,39}-\\d{6}-\\d{4,6}");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final String AUDIT_TYPE = "TrainingSession";
@@ -351,7 +349,7 @@ public class TrainingService {
 
     /** Whether a dossier code has the form the reports accept (e.g. H22.101-240601-0007). */
     public static boolean isDossierCode(String code) {
-        return code != null && DOSSIER.matcher(code.trim().toUpperCase()).matches();
+        return vn.dvctt.content.DossierCodes.isValid(code);
     }
 
     // ---- photos
@@ -596,7 +594,7 @@ public class TrainingService {
                 throw new InvalidInputException("training.error.negative", "Counts cannot be negative");
             }
             for (String d : dossierCodes) {
-                if (!DOSSIER.matcher(d).matches()) {
+                if (!vn.dvctt.content.DossierCodes.isValid(d)) {
                     throw new InvalidInputException("training.error.dossierCode", "Malformed dossier code " + d, d);
                 }
                 if (!dossiers.add(d)) {

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import vn.dvctt.agent.journal.Journal;
 import vn.dvctt.agent.journal.SessionState;
 import vn.dvctt.content.AgentEvent;
+import vn.dvctt.content.DossierCodes;
 import vn.dvctt.content.AgentEvent.AgeBand;
 import vn.dvctt.content.AgentEvent.Gender;
 import vn.dvctt.content.PinHash;
@@ -203,9 +204,10 @@ final class RunnerService {
         open(session);
         requireBrief().procedures().stream().filter(p -> p.code().equals(procedureCode)).findFirst()
                 .orElseThrow(() -> new Refused(400, "unknownProcedure", "the procedure is not in the catalogue"));
-        String dossier = dossierCode == null || dossierCode.isBlank() ? null : dossierCode.trim();
-        if (dossier != null && dossier.length() > AgentEvent.MAX_CODE) {
-            throw new Refused(400, "dossierTooLong", "a dossier code is at most " + AgentEvent.MAX_CODE + " characters");
+        String dossier = dossierCode == null || dossierCode.isBlank() ? null : DossierCodes.normalize(dossierCode);
+        if (dossier != null && (dossier.length() > AgentEvent.MAX_CODE || !DossierCodes.isValid(dossier))) {
+            // the server would refuse it days later, when nobody can correct it
+            throw new Refused(400, "dossierCode", "a dossier code looks like H22.101-240601-0007");
         }
         return record(session, member, new AgentEvent.SubmissionRecorded(procedureCode, dossier));
     }
