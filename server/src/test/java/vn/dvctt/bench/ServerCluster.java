@@ -206,6 +206,8 @@ final class ServerCluster implements AutoCloseable {
         private final Map<String, String> properties;
         private Process process;
         private int starts;
+        /** From each process start to a few seconds after it was ready: when Quartz (re)registers its triggers. */
+        private final List<java.time.Instant[]> startWindows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Instance(ServerCluster cluster, String name, Path dir, Map<String, String> properties) {
             this.cluster = cluster;
@@ -218,19 +220,24 @@ final class ServerCluster implements AutoCloseable {
 
         /** The log of the current (or last) run; each start gets its own file. */
         Path log() {
-            return dir.resolve("server-" + starts + ".log");
+            return dir.resolve("run-" + starts + ".log");
         }
 
         List<Path> logs() {
             List<Path> logs = new ArrayList<>();
             for (int i = 1; i <= starts; i++) {
-                logs.add(dir.resolve("server-" + i + ".log"));
+                logs.add(dir.resolve("run-" + i + ".log"));
             }
             return logs;
         }
 
+        List<java.time.Instant[]> startWindows() {
+            return startWindows;
+        }
+
         synchronized void start() throws IOException {
             starts++;
+            startWindows.add(new java.time.Instant[] {java.time.Instant.now(), null});
             Map<String, String> p = cluster.common();
             p.put("server.port", String.valueOf(httpPort));
             p.put("management.server.port", String.valueOf(managementPort));
@@ -256,6 +263,7 @@ final class ServerCluster implements AutoCloseable {
                             + managementPort + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
+                        startWindows.get(startWindows.size() - 1)[1] = java.time.Instant.now().plusSeconds(5);
                         return;
                     }
                 } catch (IOException e) {

@@ -1,6 +1,10 @@
 package vn.dvctt.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import vn.dvctt.content.Channel;
 import vn.dvctt.content.ChunkRequest;
 import vn.dvctt.content.Manifest;
@@ -70,7 +78,7 @@ final class TwoInstances {
                   long sessionsBelow, long sessionsAbove, long extraTrainingSessions, long duplicateRows,
                   Map<String, Double> storedByInstance, Map<String, Double> servedByInstance, long resent,
                   double loadSeconds, String killed, long quartzFires, Map<String, Integer> quartzFiresByInstance,
-                  long quartzDoubleRuns) {
+                  long quartzDoubleRuns, long quartzDoubleRunsAtStart, boolean uiSessionLocal) {
 
         long lost() {
             return lostEvents + sessionsBelow;
@@ -85,6 +93,7 @@ final class TwoInstances {
     private final Settings settings;
     private final Map<String, Double> lastStored = new ConcurrentHashMap<>();
     private final Map<String, Double> lastServed = new ConcurrentHashMap<>();
+    private boolean uiSessionLocal;
 
     TwoInstances(ServerCluster cluster, Settings settings) {
         this.cluster = cluster;
@@ -124,6 +133,8 @@ final class TwoInstances {
             List<String> procedures = query("SELECT code FROM procedure_item ORDER BY code");
             String demoDevice = devices.get(0);
             chunks(demoDevice, settings.chunkRequests());
+            uiSessionLocal = sessionStaysOnItsInstance(one, two);
+            log("a UI session opened on server-1 is unknown to server-2: " + uiSessionLocal);
 
             for (String device : devices) {
                 fleet.add(new SessionAgent(cluster.mqttUrl(), device, settings.eventsPerAgent(), settings.batch(),
@@ -220,20 +231,50 @@ final class TwoInstances {
 
     /** Asks for chunks as the demo device would, from another client id (the device's own may be an agent's). */
     private void chunks(String deviceId, int requests) throws MqttException, InterruptedException {
-        MqttClient client = new MqttClient(cluster.mqttUrl(), "bench-chunks-" + UUID.randomUUID().toString().substring(0, 8),
-                new MemoryPersistence());
+        AtomicReference<Manifest> manifest = new AtomicReference<>();
+        CountDownLatch hasManifest = new CountDownLatch(1);
+        AtomicInteger received = new AtomicInteger();
+        String chunkTopic = Topics.device(deviceId, Channel.CHUNK);
+        // MqttAsyncClient and one callback: Paho v5's MqttClient.subscribe with a listener recurses forever
+        MqttAsyncClient client = new MqttAsyncClient(cluster.mqttUrl(), "bench-chunks-"
+                + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                if (topic.equals(chunkTopic)) {
+                    received.incrementAndGet();
+                } else {
+                    manifest.set(Manifest.fromPayload(message.getPayload()));
+                    hasManifest.countDown();
+                }
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
-        client.connect(o);
+        client.connect(o).waitForCompletion(30_000);
         try {
-            AtomicReference<Manifest> manifest = new AtomicReference<>();
-            CountDownLatch hasManifest = new CountDownLatch(1);
-            AtomicInteger received = new AtomicInteger();
-            client.subscribe(Topics.device(deviceId, Channel.CHUNK), 0, (t, m) -> received.incrementAndGet());
-            client.subscribe(Topics.device(deviceId, Channel.MANIFEST), 1, (t, m) -> {
-                manifest.set(Manifest.fromPayload(m.getPayload()));
-                hasManifest.countDown();
-            });
+            client.subscribe(chunkTopic, 0).waitForCompletion(30_000);
+            client.subscribe(Topics.device(deviceId, Channel.MANIFEST), 1).waitForCompletion(30_000);
             if (!hasManifest.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no retained manifest for demo device " + deviceId);
             }
@@ -246,7 +287,7 @@ final class TwoInstances {
                 ChunkRequest request = ChunkRequest.of(deviceId, UUID.randomUUID().toString(), entry.contentId(),
                         (i / entries.size()) % entry.chunkCount());
                 client.publish(Topics.device(deviceId, Channel.CHUNK_REQUEST),
-                        new MqttMessage(request.toPayload(), Channel.CHUNK_REQUEST.qos(), false, null));
+                        new MqttMessage(request.toPayload(), Channel.CHUNK_REQUEST.qos(), false, null)).waitForCompletion(10_000);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (received.get() < requests && System.nanoTime() < deadline) {
@@ -254,11 +295,40 @@ final class TwoInstances {
             }
             log(received.get() + " of " + requests + " chunks received for " + deviceId);
         } finally {
-            client.disconnect();
+            client.disconnect().waitForCompletion(5_000);
             client.close();
         }
         Thread.sleep(1_500);
         scrapeAll();
+    }
+
+    /**
+     * The Vaadin UI lives in the memory of the instance that opened the HTTP session: its session cookie is
+     * recognised there, and another instance answers it with a new session. Hence the sticky sessions at the
+     * load balancer (deploy/k8s/ingress.yaml).
+     */
+    private static boolean sessionStaysOnItsInstance(ServerCluster.Instance a, ServerCluster.Instance b)
+            throws IOException, InterruptedException {
+        String cookie = sessionCookie(a, null);
+        if (cookie == null) {
+            throw new IllegalStateException("server-1 opened no HTTP session for the login page");
+        }
+        String again = sessionCookie(a, cookie);
+        String elsewhere = sessionCookie(b, cookie);
+        return again == null && elsewhere != null && !elsewhere.equals(cookie);
+    }
+
+    /** GET /login, with a session cookie or none; returns the new session cookie set, or null. */
+    private static String sessionCookie(ServerCluster.Instance instance, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort
+                + "/login")).timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
     }
 
     private long storedCount() {
@@ -343,25 +413,44 @@ final class TwoInstances {
                 + " acknowledged events missing, " + runnerSessions + " training sessions from runners for "
                 + sessions.size() + " sessions sent");
         Map<String, Integer> firesByInstance = new java.util.TreeMap<>();
-        Map<String, Integer> starts = new HashMap<>();
+        Map<String, List<java.time.Instant>> starts = new HashMap<>();
+        List<java.time.Instant[]> windows = new ArrayList<>();
         for (ServerCluster.Instance i : cluster.instances()) {
+            windows.addAll(i.startWindows());
             for (Path log : i.logs()) {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                     Matcher m = FIRE.matcher(line);
                     if (m.find()) {
-                        starts.merge(m.group(1) + " " + m.group(2), 1, Integer::sum);
+                        starts.computeIfAbsent(m.group(1) + " " + m.group(2), k -> new ArrayList<>())
+                                .add(java.time.Instant.parse(line.substring(0, line.indexOf(' '))));
                         firesByInstance.merge(i.name, 1, Integer::sum);
                     }
                 }
             }
         }
-        long doubles = starts.values().stream().filter(n -> n > 1).count();
-        starts.entrySet().stream().filter(e -> e.getValue() > 1).limit(5)
-                .forEach(e -> log("run " + e.getValue() + " times: " + e.getKey()));
+        long doubles = 0;
+        long atStart = 0;
+        for (Map.Entry<String, List<java.time.Instant>> e : starts.entrySet()) {
+            List<java.time.Instant> times = e.getValue().stream().sorted().toList();
+            if (times.size() < 2) {
+                continue;
+            }
+            doubles++;
+            // Quartz replaces the stored triggers when an instance registers them at start-up
+            // (spring.quartz.overwrite-existing-jobs); a fire time that fell between the trigger's creation
+            // and its registration is then run again. A run again outside any start is the clustering's fault.
+            boolean duringStart = times.subList(1, times.size()).stream().allMatch(t -> windows.stream()
+                    .anyMatch(w -> !t.isBefore(w[0]) && (w[1] == null || !t.isAfter(w[1]))));
+            if (duringStart) {
+                atStart++;
+            }
+            log("run " + times.size() + " times" + (duringStart ? " (again while an instance started)" : "") + ": "
+                    + e.getKey() + " at " + times);
+        }
         long resent = fleet.stream().mapToInt(a -> a.resent.get()).sum();
         return new Result(sent.size(), acknowledged.size(), refused, lostEvents, sessions.size(), below, above,
                 Math.max(0, runnerSessions - sessions.size()), duplicateRows, byInstance(lastStored),
-                byInstance(lastServed), resent, loadSeconds, killed, starts.size(), firesByInstance, doubles);
+                byInstance(lastServed), resent, loadSeconds, killed, starts.size(), firesByInstance, doubles, atStart, uiSessionLocal);
     }
 
     private List<String> query(String sql) throws SQLException {

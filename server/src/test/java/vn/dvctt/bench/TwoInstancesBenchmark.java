@@ -59,6 +59,7 @@ public final class TwoInstancesBenchmark {
                 k.replace('-', '_'), v));
         r.servedByInstance().forEach((k, v) -> System.out.printf("two_instances_chunks_served_%s: %.0f chunks%n",
                 k.replace('-', '_'), v));
+        System.out.printf("two_instances_ui_session_local: %s%n", r.uiSessionLocal());
         System.out.printf("two_instances_resent_batches: %d batches%n", r.resent());
         System.out.printf("two_instances_load_s: %.1f s%n", r.loadSeconds());
         r.quartzFiresByInstance().forEach((k, v) -> System.out.printf("quartz_fires_%s: %d fires%n",
@@ -66,6 +67,9 @@ public final class TwoInstancesBenchmark {
         System.out.printf("quartz_fires: %d scheduled fire times%n", r.quartzFires());
         System.out.printf("two_instances_sessions_below_sent: %d sessions%n", r.sessionsBelow());
         System.out.printf("two_instances_sessions_above_sent: %d sessions%n", r.sessionsAbove());
+        System.out.printf("quartz_double_runs_at_instance_start: %d fire times%n", r.quartzDoubleRunsAtStart());
+        System.out.printf("quartz_double_runs_between_instances: %d fire times%n",
+                r.quartzDoubleRuns() - r.quartzDoubleRunsAtStart());
         System.out.printf("quartz_double_runs: %d fire times%n", r.quartzDoubleRuns());
         System.out.printf("two_instances_duplicated: %d%n", r.duplicated());
         System.out.printf("two_instances_lost: %d%n", r.lost());
