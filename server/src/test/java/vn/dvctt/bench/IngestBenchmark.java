@@ -23,14 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dvctt.DvcttApplication;
 import vn.dvctt.device.DeviceService;
-import vn.dvctt.device.IssuedCode;
 import vn.dvctt.geo.UnitPaths;
 import vn.dvctt.mqtt.MqttGateway;
 import vn.dvctt.procedure.ProcedureService;
 import vn.dvctt.security.CurrentUser;
-import vn.dvctt.venue.InternetKind;
-import vn.dvctt.venue.VenueData;
-import vn.dvctt.venue.VenueInput;
 import vn.dvctt.venue.VenueService;
 
 /**
@@ -175,21 +171,8 @@ public final class IngestBenchmark {
 
     /** One venue and one enrolled device per agent, in a demo village (no broker accounts: backend none). */
     private static List<String> enroll(ConfigurableApplicationContext context, int agents) {
-        CurrentUser currentUser = context.getBean(CurrentUser.class);
-        VenueService venues = context.getBean(VenueService.class);
-        DeviceService devices = context.getBean(DeviceService.class);
-        UnitPaths units = context.getBean(UnitPaths.class);
-        return currentUser.runAsSystem(() -> {
-            var village = units.idOfCode("06757-07").orElseThrow();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
-                VenueData venue = venues.create(new VenueInput(village, "Điểm benchmark " + i, "Bản Khe Mạ", 50, 1, true,
-                        true, true, InternetKind.MOBILE, 10, ""));
-                IssuedCode code = devices.register(venue.id(), "http://127.0.0.1");
-                ids.add(devices.enroll(code.code(), "127.0.0.1").deviceId());
-            }
-            return ids;
-        });
+        return BenchDevices.enroll(context.getBean(CurrentUser.class), context.getBean(VenueService.class),
+                context.getBean(DeviceService.class), context.getBean(UnitPaths.class), agents);
     }
 
     private static String field(String stats, String name) {
