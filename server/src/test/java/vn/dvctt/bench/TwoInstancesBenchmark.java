@@ -57,6 +57,9 @@ public final class TwoInstancesBenchmark {
         System.out.printf("two_instances_events_refused: %d events%n", r.eventsRefused());
         r.storedByInstance().forEach((k, v) -> System.out.printf("two_instances_stored_%s: %.0f events%n",
                 k.replace('-', '_'), v));
+        System.out.printf("two_instances_stored_unscraped: %.0f events (stored by the killed instance after its last"
+                + " scrape, the counters are scraped every second)%n", r.eventsSent() - r.lostEvents()
+                - r.storedByInstance().values().stream().mapToDouble(Double::doubleValue).sum());
         r.servedByInstance().forEach((k, v) -> System.out.printf("two_instances_chunks_served_%s: %.0f chunks%n",
                 k.replace('-', '_'), v));
         System.out.printf("two_instances_ui_session_local: %s%n", r.uiSessionLocal());
