@@ -41,7 +41,7 @@ final class ServerCluster implements AutoCloseable {
     final String database;
     final Broker broker;
     private final Path store;
-    private final List<Instance> instances = new ArrayList<>();
+    private final List<Instance> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param pgBase the server's JDBC URL without a database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/};
@@ -59,6 +59,11 @@ final class ServerCluster implements AutoCloseable {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         this.broker = new Broker(dir.resolve("mosquitto"), freePort());
+        // a benchmark stopped with Ctrl-C must not leave servers and a broker running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            instances.forEach(Instance::kill);
+            broker.kill();
+        }, "cluster-cleanup"));
     }
 
     /** What is missing on this machine for a cluster, or null when nothing is. */

@@ -57,6 +57,9 @@ public final class TwoInstancesBenchmark {
         System.out.printf("two_instances_events_refused: %d events%n", r.eventsRefused());
         r.storedByInstance().forEach((k, v) -> System.out.printf("two_instances_stored_%s: %.0f events%n",
                 k.replace('-', '_'), v));
+        System.out.printf("two_instances_stored_unscraped: %.0f events (stored by the killed instance after its last"
+                + " scrape, the counters are scraped every second)%n", r.eventsSent() - r.lostEvents()
+                - r.storedByInstance().values().stream().mapToDouble(Double::doubleValue).sum());
         r.servedByInstance().forEach((k, v) -> System.out.printf("two_instances_chunks_served_%s: %.0f chunks%n",
                 k.replace('-', '_'), v));
         System.out.printf("two_instances_ui_session_local: %s%n", r.uiSessionLocal());
@@ -65,6 +68,9 @@ public final class TwoInstancesBenchmark {
         r.quartzFiresByInstance().forEach((k, v) -> System.out.printf("quartz_fires_%s: %d fires%n",
                 k.replace('-', '_'), v));
         System.out.printf("quartz_fires: %d scheduled fire times%n", r.quartzFires());
+        System.out.printf("two_instances_duplicate_event_rows: %d rows (always 0: event_id is the primary key)%n",
+                r.duplicateRows());
+        System.out.printf("two_instances_extra_training_sessions: %d sessions%n", r.extraTrainingSessions());
         System.out.printf("two_instances_sessions_below_sent: %d sessions%n", r.sessionsBelow());
         System.out.printf("two_instances_sessions_above_sent: %d sessions%n", r.sessionsAbove());
         System.out.printf("quartz_double_runs_at_instance_start: %d fire times%n", r.quartzDoubleRunsAtStart());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * {@link TwoInstances} at a small size: two real server processes on one PostgreSQL and one Mosquitto,
  * one of them killed with {@code kill -9} during the load and started again. Needs the local PostgreSQL
  * (127.0.0.1:5432, postgres, trust) and {@code /usr/sbin/mosquitto}; skipped without them, failed
- * under {@code CI=true}.
+ * under {@code CI=true}. Its database and directory are its own, so two checkouts can run it at once.
  */
 class TwoInstancesIT {
 
@@ -25,7 +25,7 @@ class TwoInstancesIT {
         TwoInstances.Settings settings = new TwoInstances.Settings(8, 400, 20, 2, 40, 400, 0.3, 40,
                 Duration.ofMinutes(3));
         TwoInstances.Result r;
-        try (ServerCluster cluster = new ServerCluster(pg, "dvctt_two_instances_it")) {
+        try (ServerCluster cluster = new ServerCluster(pg, "dvctt_two_instances_it_" + Long.toHexString(System.nanoTime()))) {
             r = new TwoInstances(cluster, settings).run();
         }
         TwoInstancesBenchmark.print(r);
