@@ -54,18 +54,20 @@ final class RedialingSocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return connected(new InetSocketAddress(host, port));
-    }
-
-    @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
         return connected(new InetSocketAddress(host, port));
     }
 
+    /** Not supported: the agent never binds a local address. */
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        throw new SocketException("binding a local address is not supported");
+    }
+
+    /** Not supported: the agent never binds a local address. */
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        return connected(new InetSocketAddress(address, port));
+        throw new SocketException("binding a local address is not supported");
     }
 
     private Socket connected(InetSocketAddress address) throws IOException {

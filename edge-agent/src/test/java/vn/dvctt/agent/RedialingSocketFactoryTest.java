@@ -10,10 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,14 @@ import org.junit.jupiter.api.Test;
 class RedialingSocketFactoryTest {
 
     private final RedialingSocketFactory factory = new RedialingSocketFactory(100);
+    private final List<Socket> fillers = new CopyOnWriteArrayList<>(); // the drainer adds from its thread
+
+    @AfterEach
+    void closeFillers() throws IOException {
+        for (Socket filler : fillers) {
+            filler.close();
+        }
+    }
 
     @Test
     void connectsWithOneDialWhenTheServerAnswersAndCarriesBytesBothWays() throws Exception {
@@ -58,10 +67,8 @@ class RedialingSocketFactoryTest {
 
     @Test
     void whileSynsGoUnansweredItDialsAgainAndConnectsSoonAfterTheServerAnswers() throws Exception {
-        List<Socket> fillers = new ArrayList<>();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
-            fillUpAcceptQueue(address, fillers);
+            InetSocketAddress address = fillUpAcceptQueue(server);
             RedialingSocketFactory.RedialingSocket socket = (RedialingSocketFactory.RedialingSocket) factory.createSocket();
             CompletableFuture<Long> connectedAt = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -91,38 +98,29 @@ class RedialingSocketFactoryTest {
             assertThat(socket.dials()).isGreaterThan(2);
             socket.close();
             assertThat(socket.isClosed()).isTrue();
-        } finally {
-            for (Socket filler : fillers) {
-                filler.close();
-            }
         }
     }
 
     @Test
     void givesUpAtTheTimeoutAfterABoundedNumberOfDials() throws Exception {
-        List<Socket> fillers = new ArrayList<>();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
-            fillUpAcceptQueue(address, fillers);
+            InetSocketAddress address = fillUpAcceptQueue(server);
             RedialingSocketFactory.RedialingSocket socket = (RedialingSocketFactory.RedialingSocket) factory.createSocket();
             assertThatThrownBy(() -> socket.connect(address, 2_500)).isInstanceOf(SocketTimeoutException.class);
             assertThat(socket.dials()).isBetween(3, RedialingSocketFactory.MAX_DIALS);
-        } finally {
-            for (Socket filler : fillers) {
-                filler.close();
-            }
         }
     }
 
-    /** Connects until a connect hangs: from then on the listener drops SYNs. */
-    private static void fillUpAcceptQueue(InetSocketAddress address, List<Socket> fillers) throws IOException {
+    /** Connects until a connect hangs: from then on the listener drops SYNs. Returns its address. */
+    private InetSocketAddress fillUpAcceptQueue(ServerSocket server) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
         for (int i = 0; i < 10; i++) {
             Socket filler = new Socket();
             fillers.add(filler);
             try {
                 filler.connect(address, 300);
             } catch (SocketTimeoutException e) {
-                return;
+                return address;
             }
         }
         throw new IllegalStateException("the accept queue never filled up");
