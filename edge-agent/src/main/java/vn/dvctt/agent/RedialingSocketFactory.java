@@ -1,5 +1,6 @@
 package vn.dvctt.agent;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,6 +78,8 @@ final class RedialingSocketFactory extends SocketFactory {
     }
 
     static final class RedialingSocket extends Socket {
+
+        static final int MAX_READ = 64 * 1024;
 
         private final long redialMillis;
         private volatile Socket winner;
@@ -172,9 +175,19 @@ final class RedialingSocketFactory extends SocketFactory {
             return socket;
         }
 
+        /**
+         * Reads at most {@value #MAX_READ} bytes at a time: a channel's stream reads through a temporary
+         * direct buffer as large as the request, and Paho asks for a whole 512 KiB chunk at once, which
+         * the agent's small footprint (decision 0002) should not keep cached off-heap.
+         */
         @Override
         public InputStream getInputStream() throws IOException {
-            return connectedSocket().getInputStream();
+            return new FilterInputStream(connectedSocket().getInputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, MAX_READ));
+                }
+            };
         }
 
         @Override
