@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay between the agent and the broker, so a test can cut the link the way a
- * power or network failure does: both sockets reset, no MQTT DISCONNECT ever sent.
+ * power or network failure does: both sockets reset, no MQTT DISCONNECT ever sent. Published in this
+ * module's test-jar for the server's end-to-end tests.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String targetHost;
@@ -30,23 +31,23 @@ final class TcpProxy implements AutoCloseable {
     });
 
     /** @param listenPort 0 for any free port */
-    TcpProxy(String targetHost, int targetPort, int listenPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort, int listenPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int connectionsAccepted() {
+    public int connectionsAccepted() {
         return accepted.get();
     }
 
     /** Resets every relayed connection; new connections are still accepted. */
-    void cutConnections() {
+    public void cutConnections() {
         for (Socket socket : open) {
             try {
                 socket.setSoLinger(true, 0); // RST rather than an orderly FIN

@@ -36,6 +36,7 @@ import vn.dvctt.device.internal.ExpectedContent;
 import vn.dvctt.device.internal.ExpectedContents;
 import vn.dvctt.device.internal.Secrets;
 import vn.dvctt.geo.UnitsRepathed;
+import vn.dvctt.venue.VenueMoved;
 import vn.dvctt.mqtt.MqttGateway;
 import vn.dvctt.mqtt.MqttProperties;
 import vn.dvctt.security.CurrentUser;
@@ -315,6 +316,16 @@ public class DeviceService {
                 .map(d -> new Installed(d.getDeviceId(), d.getVenueId()));
     }
 
+    /**
+     * One page of every enrolled device, in device id order, after {@code afterDeviceId} ("" for the
+     * first page): a walk over the fleet that never holds it all in memory. System work, no user scope.
+     */
+    @Transactional(readOnly = true)
+    public List<Installed> enrolledAfter(String afterDeviceId, int pageSize) {
+        return devices.enrolledAfter(afterDeviceId, Limit.of(pageSize)).stream()
+                .map(r -> new Installed((String) r[0], (Long) r[1])).toList();
+    }
+
     /** The device's state and venue, for scheduled and event-driven work; empty for an unknown device. */
     @Transactional(readOnly = true)
     public Optional<DeviceState> stateOf(String deviceId) {
@@ -404,6 +415,15 @@ public class DeviceService {
                 devices.updateUnitPath(unit.value(), path);
             }
         });
+    }
+
+    /** Keeps the copy of the venue's unit on its devices current when the venue is given another unit. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(VenueMoved event) {
+        for (Device device : devices.findByVenueId(event.venueId())) {
+            device.moveVenue(event.venueId(), event.venueName(), event.unit().value(), event.unitName(), event.toPath());
+        }
     }
 
     private List<DeviceData> toData(Collection<Device> found) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -47,15 +48,17 @@ public class VenueService {
     private final AdminUnitService units;
     private final AuditLog audit;
     private final List<VenueReferences> references;
+    private final ApplicationEventPublisher events;
 
     VenueService(Venues venues, CurrentUser currentUser, UnitPaths unitPaths, AdminUnitService units, AuditLog audit,
-                 List<VenueReferences> references) {
+                 List<VenueReferences> references, ApplicationEventPublisher events) {
         this.venues = venues;
         this.currentUser = currentUser;
         this.unitPaths = unitPaths;
         this.units = units;
         this.audit = audit;
         this.references = references;
+        this.events = events;
     }
 
     /** The venues in {@code unit} and below it, in Vietnamese order of name. */
@@ -119,6 +122,10 @@ public class VenueService {
         VenueData after = toData(List.of(venue)).get(0);
         audit.record("UPDATE", AUDIT_TYPE, String.valueOf(venueId), path, String.valueOf(before.toInput()),
                 String.valueOf(after.toInput()));
+        if (!before.unitPath().equals(after.unitPath())) {
+            events.publishEvent(new VenueMoved(venueId, after.name(), after.unit(), after.unitName(), before.unitPath(),
+                    after.unitPath()));
+        }
         return after;
     }
 

@@ -35,8 +35,9 @@ import vn.dvctt.support.EmbeddedTestPorts;
  * before it collects, so {@code server_heap_after_gc_mb}, the most that survived a collection, is
  * printed too).
  *
- * <p>{@code bench.agents} (200), {@code dvctt.*} (application properties, e.g. the chunk server's queue), {@code bench.size.mb} (16: 200 × 100 MB, the issue's figure, is 20 GB
- * written and hashed three times on this 2-core machine, about ten minutes; pass 100 for it).
+ * <p>{@code bench.agents} (200), {@code dvctt.*} (application properties, e.g. the chunk server's queue), {@code bench.size.mb} (100, the issue's figure: 200 × 100 MB is 20 GB
+ * sent, written and hashed on this 2-core machine, many minutes; pass e.g. 16 for a quick run),
+ * {@code bench.timeout.s} (1800).
  */
 public final class SyncFleetBenchmark {
 
@@ -52,8 +53,8 @@ public final class SyncFleetBenchmark {
 
     private static void benchmark(String[] args) throws Exception {
         int agents = Integer.getInteger("bench.agents", 200);
-        long size = Long.getLong("bench.size.mb", 16) * 1024 * 1024;
-        long timeoutSeconds = Long.getLong("bench.timeout.s", 900);
+        long size = Long.getLong("bench.size.mb", 100) * 1024 * 1024;
+        long timeoutSeconds = Long.getLong("bench.timeout.s", 1800);
         int port = EmbeddedTestPorts.freePort();
         HeapWatch heap = new HeapWatch();
 

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.dvctt.agent.AgentConfig;
 import vn.dvctt.agent.PahoBrokerLink;
+import vn.dvctt.agent.TcpProxy;
 import vn.dvctt.agent.sync.ContentFolder;
 import vn.dvctt.agent.sync.SyncRunner;
 import vn.dvctt.agent.sync.SyncSettings;

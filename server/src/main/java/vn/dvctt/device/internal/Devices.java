@@ -26,6 +26,13 @@ public interface Devices extends JpaRepository<Device, Long> {
             + "and d.state = vn.dvctt.device.DeviceState.ENROLLED order by d.deviceId")
     List<Object[]> enrolledWithin(@Param("pathPrefix") String pathPrefix);
 
+    /** Enrolled devices after a device id, in id order: one page of a walk over the whole fleet. */
+    @Query("select d.deviceId, d.venueId from Device d where d.state = vn.dvctt.device.DeviceState.ENROLLED "
+            + "and d.deviceId > :after order by d.deviceId")
+    List<Object[]> enrolledAfter(@Param("after") String after, Limit limit);
+
+    List<Device> findByVenueId(long venueId);
+
     @Query("select d from Device d where d.venueId = :venueId and d.state <> vn.dvctt.device.DeviceState.REVOKED")
     List<Device> findActiveAtVenue(@Param("venueId") long venueId);
 
