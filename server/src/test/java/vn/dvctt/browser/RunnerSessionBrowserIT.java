@@ -111,9 +111,11 @@ class RunnerSessionBrowserIT {
         agent = startAgent(credentials, linkPort, runnerPort);
         RunnerPages.RunnerPage runner = new RunnerPages.RunnerPage(driver, "http://127.0.0.1:" + runnerPort);
         // the brief (schedule, catalogue, PINs) arrives while online
-        Awaitility.await().atMost(60, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+        Awaitility.await().atMost(90, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
             runner.open();
-            return !driver.findElements(By.xpath("//*[@data-test='member'][contains(., 'Hoàng Thị Mai')]")).isEmpty();
+            // the page asks the agent for its state after loading: give it a moment before reloading
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+                    !d.findElements(By.xpath("//*[@data-test='member'][contains(., 'Hoàng Thị Mai')]")).isEmpty());
         });
 
         link.close();
@@ -141,8 +143,10 @@ class RunnerSessionBrowserIT {
         new Pages.LoginPage(driver, base).open().signIn("hoanhmo.organizer", data.fixture.password("hoanhmo.organizer"));
         Pages.waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         new TrainingPages.CalendarPage(driver, base).open();
-        Pages.waitFor(driver).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[data-session='" + session.id() + "']"))).click();
+        var chip = Pages.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-session='" + session.id() + "']")));
+        // the calendar may put the chip under the fold or under a notification: click it where it is
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", chip);
         String shown = Pages.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("session-results")))
                 .getText();
         assertThat(shown).contains("Người tham dự: 23").contains("Hồ sơ thủ tục 1.001193: 5");
