@@ -1,11 +1,8 @@
 package vn.dvctt.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import vn.dvctt.content.Chunking;
 import vn.dvctt.content.ManifestEntry;
 import vn.dvctt.support.EmbeddedTestPorts;
@@ -56,7 +51,7 @@ public final class SyncFleetBenchmark {
         long size = Long.getLong("bench.size.mb", 100) * 1024 * 1024;
         long timeoutSeconds = Long.getLong("bench.timeout.s", 1800);
         int port = EmbeddedTestPorts.freePort();
-        HeapWatch heap = new HeapWatch();
+        HeapPeak heap = new HeapPeak();
 
         // -Ddvctt.x=y reaches the application, e.g. the chunk server's dvctt.sync.chunk-queue
         Map<String, Object> app = new java.util.TreeMap<>();
@@ -115,9 +110,9 @@ public final class SyncFleetBenchmark {
                 System.out.printf("fleet_seconds: %.1f s%n", seconds);
                 System.out.printf("fleet_chunks_served: %.0f%n", server.chunks("served"));
                 System.out.printf("fleet_chunk_requests_dropped: %.0f%n", server.chunks("dropped"));
-                System.out.printf("server_heap_after_gc_mb: %.0f MB%n", heap.afterGcPeak() / 1048576.0);
+                System.out.printf("server_heap_after_gc_mb: %.0f MB%n", heap.afterGcPeakMb());
                 System.out.printf("fleet_sync_mbps: %.1f Mbit/s%n", bytes * 8 / 1e6 / seconds);
-                System.out.printf("server_heap_mb: %.0f MB%n", heap.peak() / 1048576.0);
+                System.out.printf("server_heap_mb: %.0f MB%n", heap.peakMb());
             } finally {
                 fleet.getOutputStream().close(); // the agents stop when their stdin closes
                 if (!fleet.waitFor(60, TimeUnit.SECONDS)) {
@@ -150,57 +145,6 @@ public final class SyncFleetBenchmark {
     }
 
     /** Highest heap use: sampled, and read from every collection's "before" figures (the true highs). */
-    private static final class HeapWatch {
-        private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong afterGc = new AtomicLong();
-        private volatile boolean running;
-
-        void start() {
-            running = true;
-            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (!running || !notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                        return;
-                    }
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    peak.accumulateAndGet(used(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
-                    afterGc.accumulateAndGet(used(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
-                }, null, null);
-            }
-            Thread sampler = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    SyncBenchServer.sleep(50);
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        /** Heap pools only: the GC info also lists metaspace and the code cache. */
-        private static long used(Map<String, MemoryUsage> pools) {
-            long used = 0;
-            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                MemoryUsage usage = pools.get(pool.getName());
-                if (usage != null && pool.getType() == java.lang.management.MemoryType.HEAP) {
-                    used += usage.getUsed();
-                }
-            }
-            return used;
-        }
-
-        void stop() {
-            running = false;
-        }
-
-        long peak() {
-            return peak.get();
-        }
-
-        long afterGcPeak() {
-            return afterGc.get();
-        }
-    }
 
     private SyncFleetBenchmark() {
     }
