@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A second broker connection, with the server's account, for a consumer that acknowledges QoS 1
- * messages itself, after it has committed what they carry (content/docs/decisions/0004). The broker
- * then never forgets a message an instance took and died with; and it sends at most
- * {@code receiveMaximum} unacknowledged messages, which bounds the consumer's memory.
+ * messages itself, after it has committed what they carry (content/docs/decisions/0004). A message
+ * is never acknowledged before its commit, and the broker sends at most {@code receiveMaximum}
+ * unacknowledged messages, which bounds the consumer's memory. What an instance took and died with is
+ * not redelivered to another instance by every broker (Mosquitto drops it with the dead session); the
+ * agents' re-send of unacknowledged events is what guarantees delivery, not the broker.
  *
  * <p>Paho delivers on its own thread and acks when told; a message id is only meaningful on the
  * connection it arrived on, so an ack from before a reconnect is dropped rather than sent, where it
