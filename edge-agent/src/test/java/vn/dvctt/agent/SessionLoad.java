@@ -45,7 +45,7 @@ final class SessionLoad {
             post("/api/sessions/" + session + "/attendance", "{\"delta\":1,\"gender\":\"" + (i % 2 == 0 ? "FEMALE" : "MALE") + "\"}");
         }
         for (int i = 0; i < 5; i++) {
-            post("/api/sessions/" + session + "/submissions", "{\"procedureCode\":\"1.001193\",\"dossierCode\":\"B-" + i + "\"}");
+            post("/api/sessions/" + session + "/submissions", "{\"procedureCode\":\"1.001193\",\"dossierCode\":\"H22.101-240601-" + String.format("%04d", i) + "\"}");
         }
         long startedAt = System.currentTimeMillis();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;

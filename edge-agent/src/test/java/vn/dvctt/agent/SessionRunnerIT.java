@@ -119,7 +119,7 @@ class SessionRunnerIT {
             String mistake = field(post("/api/sessions/" + session + "/submissions", "{\"procedureCode\":\"1.004227\"}"), "event");
             post("/api/sessions/" + session + "/withdraw", "{\"submission\":\"" + mistake + "\"}");
             for (int i = 0; i < 2; i++) {
-                post("/api/sessions/" + session + "/submissions", "{\"procedureCode\":\"1.004227\",\"dossierCode\":\"K-" + i + "\"}");
+                post("/api/sessions/" + session + "/submissions", "{\"procedureCode\":\"1.004227\",\"dossierCode\":\"H22.101-240601-" + String.format("%04d", i) + "\"}");
             }
             String ended = post("/api/sessions/" + session + "/end", "{\"notes\":\"Mất điện giữa buổi\"}");
             assertThat(ended).contains("\"attendance\":23").contains("\"ended\":true");

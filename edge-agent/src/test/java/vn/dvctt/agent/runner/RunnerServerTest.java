@@ -171,6 +171,20 @@ class RunnerServerTest {
     }
 
     @Test
+    void aMalformedDossierCodeIsRefusedAtTheKeyboardAndNothingIsJournalled() throws Exception {
+        String cookie = signIn();
+        String session = startUnscheduled(cookie);
+        int before = wakes.get();
+
+        RawHttp.Response refused = post("/api/sessions/" + session + "/submissions", signedIn(cookie),
+                "{\"procedureCode\":\"1.001193\",\"dossierCode\":\"0007\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("dossierCode");
+        assertThat(wakes.get()).as("no event, so nothing to send").isEqualTo(before);
+    }
+
+    @Test
     void aRecordedActionIsInTheJournalFileBeforeTheResponse() throws Exception {
         String cookie = signIn();
         String session = startUnscheduled(cookie);
