@@ -49,6 +49,8 @@ class OperationsMetricsIT {
     JdbcTemplate jdbc;
     @Autowired
     Scheduler scheduler;
+    @Autowired
+    org.springframework.core.env.ConfigurableEnvironment environment;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -109,8 +111,30 @@ class OperationsMetricsIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scraped(series) == before + 1);
     }
 
+    /**
+     * Logging is JVM-wide and a cached context does not set it up again: put the plain text format back,
+     * or tests reading log lines later in this JVM (the demo's printed passwords) would read JSON.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void plainLogsForTheTestsThatFollow() {
+        // Boot hands the format to dvctt-logback.xml as a system property and never clears it
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        org.springframework.boot.logging.LoggingSystem logging =
+                org.springframework.boot.logging.LoggingSystem.get(OperationsMetricsIT.class.getClassLoader());
+        logging.cleanUp();
+        logging.initialize(new org.springframework.boot.logging.LoggingInitializationContext(
+                new org.springframework.core.env.StandardEnvironment()), "classpath:dvctt-logback.xml", null);
+    }
+
     @Test
     void logsAreEcsJsonWhenTheStructuredFormatIsSet(CapturedOutput output) {
+        // logging is JVM-wide: another test context started meanwhile may have set it up as text again,
+        // so set it up from this context's environment, as this application does at its start
+        org.springframework.boot.logging.LoggingSystem logging =
+                org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+        logging.cleanUp();
+        logging.initialize(new org.springframework.boot.logging.LoggingInitializationContext(environment),
+                "classpath:dvctt-logback.xml", null);
         org.slf4j.LoggerFactory.getLogger(OperationsMetricsIT.class).info("structured probe line");
 
         assertThat(output.getOut().lines().filter(l -> l.contains("structured probe line")))
