@@ -40,12 +40,16 @@ class IngestConsumer implements SmartLifecycle {
     private final SessionProjector projector;
     private final IngestMetrics metrics;
     private final int receiveMaximum;
+    /** All instances of one deployment share it; only tests sharing one broker among deployments change it. */
+    private final String shareGroup;
     private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
     private volatile AckingSubscriber subscriber;
     private volatile Thread worker;
 
     IngestConsumer(MqttGateway gateway, EventIngestor ingestor, SessionProjector projector, IngestMetrics metrics,
-                   @Value("${dvctt.ingest.receive-maximum:64}") int receiveMaximum) {
+                   @Value("${dvctt.ingest.receive-maximum:64}") int receiveMaximum,
+                   @Value("${dvctt.ingest.share-group:" + Topics.SERVER_SHARE_GROUP + "}") String shareGroup) {
+        this.shareGroup = shareGroup;
         this.gateway = gateway;
         this.ingestor = ingestor;
         this.projector = projector;
@@ -55,7 +59,7 @@ class IngestConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
-        subscriber = gateway.ackingSubscriber("ingest", Topics.serverSubscription(Channel.EVENTS),
+        subscriber = gateway.ackingSubscriber("ingest", Topics.sharedSubscription(shareGroup, Topics.allDevices(Channel.EVENTS)),
                 Channel.EVENTS.qos(), receiveMaximum, d -> {
                     queue.add(d);
                     metrics.queued.set(queue.size());
