@@ -16,7 +16,8 @@ import vn.dvctt.agent.sync.SyncRunner;
 
 /**
  * The agent process: connect, keep the guides in sync, announce OFFLINE when the service stops. With
- * {@code enroll <server-url> <code>} it first trades an enrollment code for its credentials.
+ * {@code enroll <server-url> <code>} it first trades an enrollment code for its credentials; with
+ * {@code cds <archive>} it builds its class-data-sharing archive ({@link CdsArchive}).
  */
 public final class EdgeAgent {
 
@@ -32,6 +33,10 @@ public final class EdgeAgent {
         if (args.length > 0 && Enroller.COMMAND.equals(args[0])) {
             // System.out: the person typing the command reads this, not a log collector
             System.exit(Enroller.run(args, System.getenv(), new Enroller(), System.out));
+            return;
+        }
+        if (args.length > 0 && CdsArchive.COMMAND.equals(args[0])) {
+            System.exit(CdsArchive.run(args, System.out));
             return;
         }
         long started = System.nanoTime();

@@ -41,31 +41,27 @@ import vn.dvctt.content.Topics;
  * player does, for {@code -Dbench.agent.session.seconds}, default 20), {@code agent_jar_mb},
  * {@code agent_ready_ms} (process start to connected and subscribed).
  *
- * <p>Like the installer should (docs/decisions/0002), it first builds a CDS archive of just the classes
- * the agent loads, from {@code src/main/cds/agent.classlist}, and runs the agent on it: Debian's JDK 17
- * maps its default archive at a random address and relocates it, so each process gets ~12 MB of private
- * copies of mostly unused JDK classes; a small archive of the agent's own ~1,700 classes costs less.
+ * <p>It runs the agent as the Linux service does: the JVM flags and environment of
+ * {@code deploy/agent/dvctt-agent.service}'s {@code ExecStart} and {@code Environment} lines, and the CDS
+ * archive its {@code ExecStartPre} builds with the agent's own {@code cds} command (decision 0003).
+ * {@code -Dbench.agent.flags="..."} and {@code -Dbench.agent.env="..."} try others;
  * {@code -Dbench.agent.cds=false} runs on the JDK's default archive instead.
  *
- * <p>Arguments: the agent jar, the class list. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
+ * <p>Arguments: the agent jar, the systemd unit. Broker: {@code TEST_MQTT_URL}, else {@code tcp://127.0.0.1:1883}.
  */
 public final class AgentFootprintBenchmark {
 
-    /** The flags deploy/ should run the agent service with; {@code -Dbench.agent.flags="..."} tries others. */
-    static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.agent.flags",
-            "-Xmx16m -Xms4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxMetaspaceSize=24m "
-                    + "-XX:ReservedCodeCacheSize=8m -XX:-UsePerfData -XX:CICompilerCount=1 -XX:MinHeapFreeRatio=10 "
-                    + "-XX:MaxHeapFreeRatio=20 -Djava.locale.providers=COMPAT").trim().split("\\s+"));
     private static final int SIZE = 96 * 1024 * 1024;
     /** How long the guide is streamed through the session runner while the RSS is sampled. */
     private static final int SESSION_SECONDS = Integer.getInteger("bench.agent.session.seconds", 20);
-    /** Environment of the agent process, e.g. {@code -Dbench.agent.env="MALLOC_ARENA_MAX=2"}. */
-    static final java.util.Map<String, String> ENV = env(System.getProperty("bench.agent.env",
-            "MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=65536 MALLOC_TOP_PAD_=65536"));
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "edge-agent/target/dvctt-edge-agent.jar");
-        Path classList = Path.of(args.length > 1 ? args[1] : "edge-agent/src/main/cds/agent.classlist");
+        ServiceUnit unit = ServiceUnit.read(Path.of(args.length > 1 ? args[1] : "deploy/agent/dvctt-agent.service"));
+        List<String> jvmFlags = System.getProperty("bench.agent.flags") != null
+                ? List.of(System.getProperty("bench.agent.flags").trim().split("\\s+")) : unit.jvmFlags();
+        java.util.Map<String, String> env = System.getProperty("bench.agent.env") != null
+                ? ServiceUnit.environment(System.getProperty("bench.agent.env")) : unit.environment();
         boolean cds = Boolean.parseBoolean(System.getProperty("bench.agent.cds", "true"));
         String broker = System.getenv().getOrDefault("TEST_MQTT_URL", "tcp://127.0.0.1:1883");
         String device = "bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -107,16 +103,16 @@ public final class AgentFootprintBenchmark {
                 + "\nsync.download-window=always\nrunner.port=" + runnerPort + "\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags);
         Path archive = work.resolve("agent.jsa");
         if (cds) {
-            command.add("-XX:SharedArchiveFile=" + dumpArchive(command.get(0), jar, classList, archive));
+            command.add("-XX:SharedArchiveFile=" + dumpArchive(command.get(0), jar, archive));
         }
         command.addAll(List.of("-jar", jar.toString(), config.toString()));
 
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(ENV);
+        builder.environment().putAll(env);
         Process agent = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
@@ -145,7 +141,7 @@ public final class AgentFootprintBenchmark {
         long peakRssKb = 0;
         String atPeak = "";
         String nmt = null;
-        boolean tracking = JVM_FLAGS.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"));
+        boolean tracking = jvmFlags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"));
         long syncStarted = System.nanoTime();
         while (!Files.exists(playable)) {
             long rss = rssKb(agent.pid());
@@ -206,7 +202,7 @@ public final class AgentFootprintBenchmark {
             System.out.println(sessionNmt);
         }
         System.out.printf("synced %d MB in %.1f s with flags %s%s; RSS when ready %.1f MB; at the peak %s%n",
-                SIZE / (1024 * 1024), syncSeconds, JVM_FLAGS, ENV.isEmpty() ? "" : " and environment " + ENV,
+                SIZE / (1024 * 1024), syncSeconds, jvmFlags, env.isEmpty() ? "" : " and environment " + env,
                 readyRssKb / 1024.0, atPeak);
         System.out.printf("session: %d attendees, %d submissions recorded; guide streamed %d MB in %d range requests"
                         + " (%d seeks) for %d s; RSS at the session peak %s; after %.1f MB%n", played.attendees(),
@@ -249,33 +245,16 @@ public final class AgentFootprintBenchmark {
         }
     }
 
-    /**
-     * What the installer runs once per JDK and jar: a static CDS archive of the listed classes. The class
-     * path must be the one the service uses ({@code -jar} with the same path), or the JVM ignores the archive.
-     */
-    static Path dumpArchive(String java, Path jar, Path classList, Path archive) throws IOException, InterruptedException {
-        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!dump.waitFor(120, TimeUnit.SECONDS)) {
+    /** What the service's ExecStartPre runs: the agent's own {@code cds} command, with the same jar path. */
+    static Path dumpArchive(String java, Path jar, Path archive) throws IOException, InterruptedException {
+        Process dump = new ProcessBuilder(java, "-jar", jar.toString(), "cds", archive.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!dump.waitFor(120, TimeUnit.SECONDS) || dump.exitValue() != 0 || !Files.exists(archive)) {
             dump.destroyForcibly();
-            throw new IllegalStateException("building the CDS archive took more than 120 s");
-        }
-        if (dump.exitValue() != 0 || !Files.exists(archive)) {
-            throw new IllegalStateException("building the CDS archive failed (exit " + dump.exitValue() + ")");
+            throw new IllegalStateException("building the CDS archive failed: " + out);
         }
         return archive;
-    }
-
-    private static java.util.Map<String, String> env(String spec) {
-        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
-        for (String pair : spec.trim().split("\\s+")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                env.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return env;
     }
 
     /** Some lines of /proc/pid/status, e.g. RssAnon (private) and RssFile (the JVM's libraries, the CDS archive). */

@@ -49,7 +49,7 @@ class AgentServiceFilesTest {
     @Test
     void theUnitRunsTheCurrentReleaseAsItsOwnUserWithConfigAndDataApart() {
         Map<String, String> unit = unit();
-        assertThat(unit.get("Environment")).isEqualTo(AgentConfig.ENV_CONFIG_PATH + "=/etc/dvctt-agent/agent.properties");
+        assertThat(unit.get("Environment")).contains(AgentConfig.ENV_CONFIG_PATH + "=/etc/dvctt-agent/agent.properties");
         assertThat(unit.get("ExecStart")).endsWith("-jar /opt/dvctt-agent/current/dvctt-edge-agent.jar").contains("-Xmx16m");
         assertThat(unit).containsEntry("User", "dvctt-agent").containsEntry("Restart", "always")
                 .containsEntry("RestartPreventExitStatus", "2").containsKey("MemoryMax")
@@ -74,6 +74,32 @@ class AgentServiceFilesTest {
                 .contains("-jar \"%BASE%\\dvctt-edge-agent.jar\"");
         assertThat(service.getElementsByTagName("onfailure").getLength()).isGreaterThanOrEqualTo(1);
         assertThat(service.getElementsByTagName("workingdirectory").item(0).getTextContent()).startsWith("C:\\ProgramData\\");
+    }
+
+    @Test
+    void theServiceBuildsTheClassArchiveItRunsWithForTheJarItRuns() {
+        Map<String, String> unit = unit();
+        String jar = "-jar /opt/dvctt-agent/current/dvctt-edge-agent.jar";
+        // "-": a failed build must not keep the agent from starting
+        assertThat(unit.get("ExecStartPre")).startsWith("-/usr/bin/java ")
+                .endsWith(jar + " cds /var/lib/dvctt-agent/agent.jsa");
+        assertThat(unit.get("ExecStart")).contains("-XX:SharedArchiveFile=/var/lib/dvctt-agent/agent.jsa " + jar);
+    }
+
+    @Test
+    void windowsRunsTheAgentWithTheFlagsLinuxRunsAndMeasures() throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(AGENT.resolve("dvctt-agent.xml").toFile());
+        String windows = xml.getDocumentElement().getElementsByTagName("arguments").item(0).getTextContent();
+        String linux = unit().get("ExecStart").replace("/usr/bin/java ", "");
+        assertThat(flags(windows)).isEqualTo(flags(linux));
+        assertThat(windows).contains("-XX:SharedArchiveFile=\"C:\\ProgramData\\DVCTT Agent\\agent.jsa\"");
+        assertThat(DeployFiles.read(AGENT.resolve("dvctt-agent.xml"))).contains("dvctt-edge-agent.jar\" cds \"C:\\ProgramData\\DVCTT Agent\\agent.jsa\"");
+    }
+
+    /** The JVM flags before -jar, without the archive's path. */
+    private static java.util.List<String> flags(String arguments) {
+        return java.util.Arrays.stream(arguments.substring(0, arguments.indexOf(" -jar ")).split(" (?=-)"))
+                .filter(f -> !f.startsWith("-XX:SharedArchiveFile=")).toList();
     }
 
     @Test
