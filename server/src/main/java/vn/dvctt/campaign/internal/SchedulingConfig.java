@@ -5,11 +5,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import vn.dvctt.shared.CronTriggers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
@@ -26,10 +25,7 @@ class SchedulingConfig {
 
     @Bean
     Trigger campaignSnapshotTrigger(JobDetail campaignSnapshotJob, @Value("${dvctt.campaign.snapshot-cron}") String cron) {
-        return TriggerBuilder.newTrigger().forJob(campaignSnapshotJob).withIdentity("campaign-snapshots")
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(SnapshotJob.VIETNAM))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return CronTriggers.cron(campaignSnapshotJob, "campaign-snapshots", cron, TimeZone.getTimeZone(SnapshotJob.VIETNAM));
     }
 
     @Bean
@@ -39,10 +35,7 @@ class SchedulingConfig {
 
     @Bean
     Trigger taskReminderTrigger(JobDetail taskReminderJob, @Value("${dvctt.campaign.task-reminder-cron}") String cron) {
-        return TriggerBuilder.newTrigger().forJob(taskReminderJob).withIdentity("campaign-task-reminders")
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(SnapshotJob.VIETNAM))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return CronTriggers.cron(taskReminderJob, "campaign-task-reminders", cron, TimeZone.getTimeZone(SnapshotJob.VIETNAM));
     }
 
     /**

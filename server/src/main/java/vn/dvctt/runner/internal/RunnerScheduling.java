@@ -1,11 +1,10 @@
 package vn.dvctt.runner.internal;
 
 import java.util.TimeZone;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import vn.dvctt.shared.CronTriggers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +20,6 @@ class RunnerScheduling {
 
     @Bean
     Trigger runnerBriefTrigger(JobDetail runnerBriefJob, @Value("${dvctt.runner.brief-cron:0 10 0 * * ?}") String cron) {
-        return TriggerBuilder.newTrigger().forJob(runnerBriefJob).withIdentity("runner-briefs")
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(TrainingService.ZONE))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return CronTriggers.cron(runnerBriefJob, "runner-briefs", cron, TimeZone.getTimeZone(TrainingService.ZONE));
     }
 }
