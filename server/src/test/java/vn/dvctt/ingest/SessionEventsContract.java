@@ -161,6 +161,48 @@ abstract class SessionEventsContract {
     }
 
     @Test
+    void aScheduledSessionRunTwiceOnTheRunnerCountsBothRuns() throws Exception {
+        SessionData session = data.fixture.as("hoanhmo.organizer", () -> training.schedule(
+                TrainingFixture.plan(data.kheMa, TrainingFixture.day(-2, 8), 3, "Hướng dẫn cấp đổi căn cước")));
+        String first = AgentEvent.newId();
+        List<AgentEvent> morning = List.of(
+                event(1, first, new AgentEvent.SessionStarted(session.id(), null)),
+                event(2, first, new AgentEvent.AttendanceChanged(1, null, null)),
+                event(3, first, new AgentEvent.AttendanceChanged(1, null, null)),
+                event(4, first, new AgentEvent.AttendanceChanged(1, null, null)),
+                event(5, first, new AgentEvent.SubmissionRecorded("1.001193", null)),
+                event(6, first, new AgentEvent.SessionEnded("Nghỉ trưa")));
+        publish(deviceA, kheMa, morning);
+        awaitAcked(receivedA, morning.size());
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> data.fixture.as("hoanhmo.organizer",
+                () -> training.effectiveResults(session.id())).map(SessionResults::participants).orElse(0) == 3);
+
+        // ended by mistake: the team starts the same session again after lunch, a new runner session
+        String second = AgentEvent.newId();
+        List<AgentEvent> afternoon = List.of(
+                event(1, second, new AgentEvent.SessionStarted(session.id(), null)),
+                event(2, second, new AgentEvent.AttendanceChanged(1, null, null)),
+                event(3, second, new AgentEvent.AttendanceChanged(1, null, null)),
+                event(4, second, new AgentEvent.SubmissionRecorded("1.001193", null)),
+                event(5, second, new AgentEvent.SubmissionRecorded("1.004222", null)),
+                event(6, second, new AgentEvent.SessionEnded("Bà con về sớm")));
+        publish(deviceA, kheMa, afternoon);
+        awaitAcked(receivedA, afternoon.size());
+
+        SessionResults results = Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> data.fixture.as(
+                "hoanhmo.organizer", () -> training.effectiveResults(session.id())).orElse(null),
+                r -> r != null && r.participants() == 5);
+        assertThat(results.assistedSubmissions()).isEqualTo(3);
+        assertThat(results.notes()).isEqualTo("Nghỉ trưa\nBà con về sớm");
+        // the first run's late re-send changes nothing: both runs are counted once
+        publish(deviceA, kheMa, morning);
+        awaitAcked(receivedA, morning.size());
+        Thread.sleep(2_000); // past the projection's debounce
+        assertThat(data.fixture.as("hoanhmo.organizer", () -> training.effectiveResults(session.id())).orElseThrow()
+                .participants()).isEqualTo(5);
+    }
+
+    @Test
     void aSessionStartedWithoutScheduleAppearsAtTheDevicesVenue() throws Exception {
         String key = AgentEvent.newId();
         List<AgentEvent> events = List.of(

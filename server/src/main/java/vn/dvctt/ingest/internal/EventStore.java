@@ -255,6 +255,36 @@ class EventStore {
     record SessionRow(UUID key, String deviceId, Long trainingSession, long pending) {
     }
 
+    /** The scheduled session a runner session's start names; null when unscheduled or not started yet. */
+    Long scheduledSessionOf(UUID key) {
+        List<Long> ids = jdbc.query("SELECT scheduled_session FROM ingest_event WHERE session_key = ? "
+                + "AND event_type = 'SESSION_STARTED' ORDER BY seq FETCH FIRST 1 ROWS ONLY",
+                (rs, n) -> rs.getObject(1, Long.class), key);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** Every runner session whose start names this scheduled session, in key order (the lock order). */
+    List<UUID> sessionsStarting(long scheduledSession) {
+        return jdbc.query("SELECT DISTINCT session_key FROM ingest_event WHERE scheduled_session = ? "
+                + "AND event_type = 'SESSION_STARTED' ORDER BY session_key", (rs, n) -> rs.getObject(1, UUID.class),
+                scheduledSession);
+    }
+
+    /**
+     * Locks these sessions' rows until the caller's transaction ends, always in key order, so two
+     * projections of overlapping sets wait for each other instead of deadlocking.
+     */
+    List<SessionRow> lockSessions(List<UUID> keys) {
+        List<SessionRow> rows = new java.util.ArrayList<>();
+        for (UUID key : keys.stream().sorted().toList()) {
+            SessionRow row = lockSession(key);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     List<Stored> events(UUID session) {
         return jdbc.query("SELECT event_id, seq, occurred_at, event_type, scheduled_session, topic, delta, gender, "
                         + "age_band, procedure_code, dossier_code, ref_event, content_id, guide_id, title, started_at, "

@@ -3,7 +3,9 @@ package vn.dvctt.ingest.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -87,11 +89,27 @@ class SessionProjector {
     }
 
     private boolean apply(UUID key) {
-        EventStore.SessionRow row = store.lockSession(key);
+        // a scheduled session may have been run more than once (ended by mistake and started again, or on
+        // two of the venue's computers): its figures come from every runner session that started it
+        Long scheduled = store.scheduledSessionOf(key);
+        List<UUID> keys = new ArrayList<>(scheduled == null ? List.of() : store.sessionsStarting(scheduled));
+        if (!keys.contains(key)) {
+            keys.add(key);
+        }
+        List<EventStore.SessionRow> rows = store.lockSessions(keys);
+        EventStore.SessionRow row = rows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
         if (row == null || row.pending() == 0) {
             return row != null;
         }
-        List<EventStore.Stored> events = store.events(key);
+        List<List<EventStore.Stored>> runs = new ArrayList<>();
+        for (EventStore.SessionRow r : rows) {
+            List<EventStore.Stored> events = store.events(r.key());
+            if (!events.isEmpty()) {
+                runs.add(events);
+            }
+        }
+        runs.sort(Comparator.comparing(events -> events.get(0).at())); // the runs in the order they took place
+        List<EventStore.Stored> events = runs.stream().flatMap(List::stream).toList();
         SessionTally tally = SessionTally.of(events);
         if (tally.start() == null) {
             // agents send oldest first, so a start missing for long was refused (say, a cancelled session)
@@ -117,7 +135,9 @@ class SessionProjector {
             training.retimeRunnerSession(sessionId, local(tally.endedAt()));
         }
         training.recordAgentResults(sessionId, tally.results());
-        store.projected(key, sessionId, null, clock.instant());
+        for (EventStore.SessionRow r : rows) {
+            store.projected(r.key(), sessionId, null, clock.instant()); // their events were all counted
+        }
         return true;
     }
 

@@ -17,7 +17,8 @@ import vn.dvctt.training.SessionResults;
 import vn.dvctt.training.TrainingService;
 
 /**
- * A runner session's figures computed from its stored events, the same way the agent computes what it
+ * A runner session's figures computed from its stored events (or, for a scheduled session run more
+ * than once, from all its runs' events, run after run), the same way the agent computes what it
  * shows: attendance is the sum of the +1/-1 events (per gender and age band when given), a submission
  * counts unless withdrawn, guides are listed in the order first played. Recomputed whole every time,
  * so a duplicate or a late event can never be counted twice.
@@ -28,6 +29,7 @@ record SessionTally(EventStore.Stored start, Instant endedAt, SessionResults res
         EventStore.Stored start = null;
         Instant ended = null;
         String notes = "";
+        String runNotes = "";
         int participants = 0;
         Map<AgentEvent.Gender, Integer> byGender = new EnumMap<>(AgentEvent.Gender.class);
         Map<AgentEvent.AgeBand, Integer> byAge = new EnumMap<>(AgentEvent.AgeBand.class);
@@ -41,6 +43,10 @@ record SessionTally(EventStore.Stored start, Instant endedAt, SessionResults res
                 case "SESSION_STARTED" -> {
                     if (start == null) {
                         start = e;
+                    } else {
+                        // the next run of the same scheduled session (the projector passes them in order)
+                        notes = join(notes, runNotes);
+                        runNotes = "";
                     }
                 }
                 case "ATTENDANCE" -> {
@@ -63,13 +69,14 @@ record SessionTally(EventStore.Stored start, Instant endedAt, SessionResults res
                 }
                 case "SESSION_ENDED" -> {
                     ended = e.at();
-                    notes = e.notes() == null ? "" : e.notes();
+                    runNotes = e.notes() == null ? "" : e.notes().strip(); // a later end of the run replaces them
                 }
                 default -> {
                     // a type this build does not project is kept, not counted
                 }
             }
         }
+        notes = join(notes, runNotes);
         Map<String, List<String>> codes = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         Set<String> dossiers = new HashSet<>();
@@ -94,8 +101,14 @@ record SessionTally(EventStore.Stored start, Instant endedAt, SessionResults res
                 ageGiven ? nonNegative(byAge.get(AgentEvent.AgeBand.FROM_18_TO_35)) : null,
                 ageGiven ? nonNegative(byAge.get(AgentEvent.AgeBand.FROM_36_TO_59)) : null,
                 ageGiven ? nonNegative(byAge.get(AgentEvent.AgeBand.FROM_60)) : null,
-                assisted, List.copyOf(guides), notes);
+                assisted, List.copyOf(guides),
+                notes.length() > TrainingService.MAX_NOTES ? notes.substring(0, TrainingService.MAX_NOTES) : notes);
         return new SessionTally(start, ended, results);
+    }
+
+    /** Every run's notes, one run a line. */
+    private static String join(String notes, String more) {
+        return notes.isEmpty() ? more : more.isEmpty() ? notes : notes + "\n" + more;
     }
 
     private static int nonNegative(Integer value) {

@@ -77,6 +77,27 @@ class SessionTallyTest {
     }
 
     @Test
+    void twoRunsOfOneScheduledSessionAddUpAndKeepEachRunsLastNotes() {
+        start();
+        attendance(1, null, null);
+        attendance(1, null, null);
+        submission("1.001193", null);
+        ended("tạm");
+        ended("Nghỉ trưa");
+        start();
+        attendance(1, null, null);
+        submission("1.001193", null);
+        ended("Bà con về sớm");
+
+        SessionTally tally = SessionTally.of(events);
+
+        assertThat(tally.results().participants()).isEqualTo(3);
+        assertThat(tally.results().assistedSubmissions()).isEqualTo(2);
+        assertThat(tally.results().notes()).isEqualTo("Nghỉ trưa\nBà con về sớm");
+        assertThat(tally.start()).isSameAs(events.get(0));
+    }
+
+    @Test
     void noStartMeansNothingToProject() {
         attendance(1, null, null);
 
