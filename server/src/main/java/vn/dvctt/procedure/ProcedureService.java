@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,13 @@ public class ProcedureService {
     private final ProcedureItems items;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ProcedureService(ProcedureItems items, CurrentUser currentUser, AuditLog audit) {
+    ProcedureService(ProcedureItems items, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events) {
         this.items = items;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Accent-insensitive search on code and name; an empty text lists the catalogue. */
@@ -153,6 +156,9 @@ public class ProcedureService {
         }
         audit.record("IMPORT", AUDIT_TYPE, fileName == null ? "" : fileName, Scope.ROOT_PATH, null,
                 "lines=" + rows.size() + ", created=" + created + ", updated=" + updated);
+        if (created + updated > 0) {
+            events.publishEvent(new ProcedureCatalogueChanged(created, updated));
+        }
         return new ProcedureImportReport(rows.size(), created, updated, rows.size() - created - updated, List.of());
     }
 

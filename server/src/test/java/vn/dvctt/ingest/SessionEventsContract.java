@@ -39,6 +39,7 @@ import vn.dvctt.content.Topics;
 import vn.dvctt.device.DeviceService;
 import vn.dvctt.device.IssuedCode;
 import vn.dvctt.mqtt.MqttGateway;
+import vn.dvctt.procedure.ProcedureService;
 import vn.dvctt.team.MemberData;
 import vn.dvctt.team.MemberDraft;
 import vn.dvctt.team.MemberRole;
@@ -72,6 +73,8 @@ abstract class SessionEventsContract {
     MqttGateway gateway;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcedureService procedures;
 
     Enrollment.Response kheMa;
     Enrollment.Response pacPoc;
@@ -305,6 +308,19 @@ abstract class SessionEventsContract {
         });
         assertThat(brief.procedures()).extracting(RunnerBrief.Procedure::code).contains("1.001193", "1.004222");
         assertThat(brief.sessions()).noneMatch(s -> s.topic().equals("Buổi của bản Pắc Pộc"));
+    }
+
+    @Test
+    void aProcedureImportReachesTheRunnersCatalogueWithoutWaitingForTheNightlyRun() throws Exception {
+        data.fixture.as("root.admin", () -> procedures.importFile(new java.io.ByteArrayInputStream("""
+                code,name,field,essential,online
+                2.002621,Cấp đổi thẻ căn cước,Căn cước,Có,Toàn trình
+                """.getBytes(StandardCharsets.UTF_8)), "bo-sung.csv"));
+
+        RunnerBrief brief = Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> latestBrief(receivedA),
+                b -> b != null && b.procedures().stream().anyMatch(p -> p.code().equals("2.002621")));
+        assertThat(brief.procedures()).filteredOn(p -> p.code().equals("2.002621")).singleElement()
+                .satisfies(p -> assertThat(p.name()).isEqualTo("Cấp đổi thẻ căn cước"));
     }
 
     // ---- a device, as the agent speaks

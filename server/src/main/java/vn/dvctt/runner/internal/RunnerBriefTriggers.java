@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.dvctt.mqtt.MqttGateway;
 import vn.dvctt.mqtt.MqttProperties;
+import vn.dvctt.procedure.ProcedureCatalogueChanged;
 import vn.dvctt.security.Scope;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,9 @@ import vn.dvctt.training.VenueScheduleChanged;
 
 /**
  * Re-briefs the devices a change concerns, after its commit, on one background thread per instance:
- * a device that enrolled, a venue whose sessions changed, an area whose team members or PINs changed.
- * The daily job ({@link RunnerBriefJob}) covers the window moving on and the procedure catalogue.
+ * a device that enrolled, a venue whose sessions changed, an area whose team members or PINs changed,
+ * every device when the procedure catalogue changed. The daily job ({@link RunnerBriefJob}) covers the
+ * window of sessions moving on.
  */
 @Component
 class RunnerBriefTriggers {
@@ -87,6 +89,11 @@ class RunnerBriefTriggers {
     @TransactionalEventListener
     void on(TeamMembershipChanged event) {
         worker.execute(() -> briefs.publishWithin(event.unitPath(), null));
+    }
+
+    @TransactionalEventListener
+    void on(ProcedureCatalogueChanged event) {
+        worker.execute(() -> briefs.publishWithin(Scope.ROOT_PATH, null));
     }
 
     @PreDestroy

@@ -94,7 +94,8 @@ class RunnerBriefs {
                     return false;
                 }
                 long version = Math.max(clock.millis(), last.isEmpty() ? 1 : (Long) last.get(0)[0] + 1);
-                RunnerBrief brief = build(device, version).orElseThrow();
+                RunnerBrief b = built.get();
+                RunnerBrief brief = RunnerBrief.of(b.deviceId(), version, b.venue(), b.sessions(), b.procedures(), b.members());
                 Timestamp now = Timestamp.from(Instant.now(clock));
                 if (last.isEmpty()) {
                     jdbc.update("INSERT INTO runner_brief (device_id, version, content_hash, published_at) VALUES (?, ?, ?, ?)",
