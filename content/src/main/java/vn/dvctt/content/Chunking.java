@@ -22,7 +22,7 @@ public final class Chunking {
     public static final int MIN_CHUNK_SIZE_BYTES = 4 * 1024;
 
     /**
-     * A frame ({@link Chunk#HEADER_BYTES} + chunk) plus topic and MQTT header must stay under the 1 MiB
+     * A frame ({@link Chunk#SLICE_HEADER_BYTES} + chunk) plus topic and MQTT header must stay under the 1 MiB
      * default maximum packet size of EMQX, the smallest default among the brokers we deploy.
      */
     public static final int MAX_CHUNK_SIZE_BYTES = 960 * 1024;
@@ -129,13 +129,47 @@ public final class Chunking {
     }
 
     /**
-     * Checks a received chunk against the manifest entry it belongs to: same content, an index the
-     * entry has, the length that index must have and the hash the manifest lists for it. The manifest
+     * Checks a received whole chunk against the manifest entry it belongs to: same content, an index the
+     * entry has, the length that index must have and the hash the manifest lists for it. A slice frame
+     * that covers its whole chunk passes too. The manifest
      * is the authority; the hash inside the frame only proves the frame arrived intact.
      *
      * @throws ChunkRejectedException saying which check failed
      */
     public static void verify(ManifestEntry entry, Chunk chunk) {
+        requirePlace(entry, chunk);
+        int expectedLength = entry.chunkLength(chunk.index());
+        if (chunk.offset() != 0) {
+            throw new ChunkRejectedException("slice at " + chunk.offset() + " of chunk " + chunk.index() + " of content "
+                    + entry.contentId() + " is not the whole chunk");
+        }
+        if (chunk.length() != expectedLength) {
+            throw new ChunkRejectedException("chunk " + chunk.index() + " of content " + entry.contentId() + " is "
+                    + chunk.length() + " bytes, the manifest says " + expectedLength);
+        }
+        if (!entry.chunkHashes().get(chunk.index()).equals(chunk.sha256())) {
+            throw new ChunkRejectedException("chunk " + chunk.index() + " of content " + entry.contentId()
+                    + " does not match the manifest's hash");
+        }
+    }
+
+    /**
+     * Checks a received slice against the manifest entry: same content, an index the entry has, and a
+     * range inside that chunk's length. Its bytes cannot be checked alone (the manifest hashes whole
+     * chunks); the receiver checks the chunk when every slice of it is in (docs/decisions/0005).
+     *
+     * @throws ChunkRejectedException saying which check failed
+     */
+    public static void verifySlice(ManifestEntry entry, Chunk slice) {
+        requirePlace(entry, slice);
+        int chunkLength = entry.chunkLength(slice.index());
+        if ((long) slice.offset() + slice.length() > chunkLength) {
+            throw new ChunkRejectedException("slice of " + slice.length() + " bytes at " + slice.offset() + " ends past chunk "
+                    + slice.index() + " of content " + entry.contentId() + ", which is " + chunkLength + " bytes");
+        }
+    }
+
+    private static void requirePlace(ManifestEntry entry, Chunk chunk) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(chunk, "chunk");
         if (!entry.contentId().equals(chunk.contentId())) {
@@ -145,15 +179,6 @@ public final class Chunking {
         if (chunk.index() >= entry.chunkCount()) {
             throw new ChunkRejectedException("chunk index " + chunk.index() + " outside content " + entry.contentId()
                     + " of " + entry.chunkCount() + " chunks");
-        }
-        int expectedLength = entry.chunkLength(chunk.index());
-        if (chunk.length() != expectedLength) {
-            throw new ChunkRejectedException("chunk " + chunk.index() + " of content " + entry.contentId() + " is "
-                    + chunk.length() + " bytes, the manifest says " + expectedLength);
-        }
-        if (!entry.chunkHashes().get(chunk.index()).equals(chunk.sha256())) {
-            throw new ChunkRejectedException("chunk " + chunk.index() + " of content " + entry.contentId()
-                    + " does not match the manifest's hash");
         }
     }
 

@@ -37,6 +37,19 @@ final class JsonFields {
         return object;
     }
 
+    /**
+     * Reads {@code schemaVersion} for a payload of which this build reads several versions
+     * ({@code oldest} to {@code newest}); the caller then checks the fields of the version it got.
+     */
+    static int version(String what, Map<String, Object> fields, int oldest, int newest) {
+        long version = new JsonFields(what, fields).integer("schemaVersion");
+        if (version < oldest || version > newest) {
+            throw new MalformedPayloadException("unsupported " + what + " schemaVersion " + version
+                    + " (this build reads " + oldest + " to " + newest + ")");
+        }
+        return (int) version;
+    }
+
     JsonFields onlyKnown(Set<String> known) {
         Set<String> unknown = new TreeSet<>(fields.keySet());
         unknown.removeAll(known);

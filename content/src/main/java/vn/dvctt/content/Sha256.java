@@ -68,7 +68,8 @@ public final class Sha256 {
         return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 
-    static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest, for hashing a range piece by piece (the agent's read-back of a chunk). */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -57,6 +57,21 @@ class AsyncApiDocumentTest {
         assertThat(LINES).contains("        messageExpiryInterval: " + Channel.CHUNK_MESSAGE_EXPIRY_SECONDS);
     }
 
+    @Test
+    void documentStatesBothFrameHeadersAndTheLargestFrameTheCodeAccepts() {
+        assertThat(LINES).contains("        minLength: " + Chunk.HEADER_BYTES, "        maxLength: " + Chunk.MAX_FRAME_BYTES,
+                "          offset " + Chunk.HEADER_BYTES + "  n bytes  the chunk bytes; the frame ends exactly here",
+                "          offset " + Chunk.SLICE_HEADER_BYTES + "  n bytes  the slice's bytes; the frame ends exactly here");
+    }
+
+    @Test
+    void documentDescribesBothChunkRequestVersions() {
+        assertThat(LINES).contains("        - $ref: '#/components/schemas/ChunkRequestV1'",
+                "        - $ref: '#/components/schemas/ChunkRequestV2'",
+                "        schemaVersion: { type: integer, const: " + ChunkRequest.WHOLE_CHUNK_SCHEMA_VERSION + " }",
+                "        schemaVersion: { type: integer, const: " + ChunkRequest.SCHEMA_VERSION + " }");
+    }
+
     private static String addressLine(Channel channel) {
         return "    address: '" + Topics.DEVICE_PREFIX + "{deviceId}/" + channel.wireName() + "'";
     }

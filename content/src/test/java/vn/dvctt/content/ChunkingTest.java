@@ -165,6 +165,37 @@ class ChunkingTest {
     }
 
     @Test
+    void aSliceMustLieInsideItsChunkWhateverItsBytes() throws IOException {
+        byte[] content = random(CHUNK + 10);
+        ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(content), CHUNK).toEntry("g", "t", 0);
+
+        Chunking.verifySlice(entry, Chunk.slice(entry.contentId(), 0, CHUNK - 100, new byte[100]));
+        Chunking.verifySlice(entry, Chunk.slice(entry.contentId(), 1, 0, new byte[10]));
+        assertThatThrownBy(() -> Chunking.verifySlice(entry, Chunk.slice(entry.contentId(), 1, 5, new byte[6])))
+                .isInstanceOf(ChunkRejectedException.class)
+                .hasMessage("slice of 6 bytes at 5 ends past chunk 1 of content " + entry.contentId() + ", which is 10 bytes");
+        assertThatThrownBy(() -> Chunking.verifySlice(entry, Chunk.slice(entry.contentId(), 2, 0, new byte[1])))
+                .isInstanceOf(ChunkRejectedException.class).hasMessageContaining("chunk index 2 outside content");
+        assertThatThrownBy(() -> Chunking.verifySlice(entry, Chunk.slice(Sha256.hex(new byte[] {7}), 0, 0, new byte[1])))
+                .isInstanceOf(ChunkRejectedException.class).hasMessageContaining("does not belong to content");
+    }
+
+    @Test
+    void aSliceCoveringItsWholeChunkIsVerifiedLikeAChunkAndAPartialOneIsNot() throws IOException {
+        byte[] content = random(CHUNK + 10);
+        ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(content), CHUNK).toEntry("g", "t", 0);
+
+        Chunking.verify(entry, Chunk.slice(entry.contentId(), 1, 0, Arrays.copyOfRange(content, CHUNK, CHUNK + 10)));
+        assertThatThrownBy(() -> Chunking.verify(entry, Chunk.slice(entry.contentId(), 1, 5,
+                Arrays.copyOfRange(content, CHUNK + 5, CHUNK + 10))))
+                .isInstanceOf(ChunkRejectedException.class)
+                .hasMessage("slice at 5 of chunk 1 of content " + entry.contentId() + " is not the whole chunk");
+        assertThatThrownBy(() -> Chunking.verify(entry, Chunk.slice(entry.contentId(), 0, 0,
+                Arrays.copyOfRange(content, 0, 100))))
+                .isInstanceOf(ChunkRejectedException.class).hasMessageEndingWith("is 100 bytes, the manifest says " + CHUNK);
+    }
+
+    @Test
     void wholeContentWithOneByteChangedDoesNotMatchItsEntry() throws IOException {
         byte[] content = random(3 * CHUNK);
         ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(content), CHUNK).toEntry("g", "t", 0);

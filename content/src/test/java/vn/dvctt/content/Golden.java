@@ -37,6 +37,14 @@ final class Golden {
 
     static final Chunk CHUNK = Chunk.of(ONE_CHUNK.contentId(), 0, bytes(CHUNK_TEXT));
 
+    /** The last slice of the last chunk of {@link #THREE_CHUNKS} (1,200,000 bytes: that chunk is 151,424). */
+    static final ChunkRequest SLICE_REQUEST = ChunkRequest.slice(DEVICE, "7a1e3b5c-2d4f-4e6a-8b9c-00aabbccddee",
+            THREE_CHUNKS.contentId(), 2, 131_072, 20_352);
+
+    /** Bytes 20..51 of the one chunk of {@link #ONE_CHUNK}. */
+    static final Chunk SLICE = Chunk.slice(ONE_CHUNK.contentId(), 0, 20,
+            java.util.Arrays.copyOfRange(bytes(CHUNK_TEXT), 20, 52));
+
     static final Inventory INVENTORY = Inventory.of(DEVICE, 7, 1_717_203_600_000L, List.of(
             new Inventory.Item(THREE_CHUNKS.contentId(), 1_048_576L, Inventory.State.PARTIAL),
             new Inventory.Item(ONE_CHUNK.contentId(), ONE_CHUNK.sizeBytes(), Inventory.State.COMPLETE)));

@@ -76,11 +76,12 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
     static final String SYNC_HEARTBEAT = "sync.heartbeat-seconds";
     static final String SYNC_INVENTORY = "sync.inventory-seconds";
     static final String SYNC_FLUSH = "sync.progress-flush-chunks";
+    static final String SYNC_SLICE = "sync.slice-kb";
     static final String RUNNER_PORT = "runner.port";
 
     private static final Set<String> KEYS = Set.of(BROKER_URL, DEVICE_ID, USERNAME, PASSWORD, DATA_DIR, LOG_DIR,
             SYNC_IN_FLIGHT, SYNC_TIMEOUT, SYNC_BANDWIDTH, SYNC_WINDOW, SYNC_ZONE, SYNC_MAX_CONTENT, SYNC_HEARTBEAT,
-            SYNC_INVENTORY, SYNC_FLUSH, RUNNER_PORT);
+            SYNC_INVENTORY, SYNC_FLUSH, SYNC_SLICE, RUNNER_PORT);
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     /** Where the config lives: the first argument, else {@value #ENV_CONFIG_PATH}, else {@code ./agent.properties}. */
@@ -192,7 +193,8 @@ public record AgentConfig(String brokerUrl, String deviceId, String username, St
                     number(properties, SYNC_MAX_CONTENT, 0, source) * 1024 * 1024,
                     Duration.ofSeconds(number(properties, SYNC_HEARTBEAT, d.heartbeatInterval().toSeconds(), source)),
                     Duration.ofSeconds(number(properties, SYNC_INVENTORY, d.inventoryInterval().toSeconds(), source)),
-                    (int) number(properties, SYNC_FLUSH, d.progressFlushChunks(), source));
+                    (int) number(properties, SYNC_FLUSH, d.progressFlushChunks(), source),
+                    (int) Math.min(Integer.MAX_VALUE, number(properties, SYNC_SLICE, d.sliceBytes() / 1024, source) * 1024));
         } catch (IllegalArgumentException e) {
             throw new AgentConfigException("agent config " + source + ": " + e.getMessage(), e);
         }

@@ -49,6 +49,22 @@ class AgentConfigTest {
     }
 
     @Test
+    void asksSlicesOf64KiBEightAtATimeUnlessTheSyncKeysSayOtherwise() throws IOException {
+        String base = "broker.url=tcp://127.0.0.1:1883\ndevice.id=a1\ndata.dir=data\n";
+        var defaults = AgentConfig.load(write(base)).sync();
+        assertThat(defaults.sliceBytes()).isEqualTo(64 * 1024);
+        assertThat(defaults.requestsInFlight()).isEqualTo(8);
+        var tuned = AgentConfig.load(write(base + "sync.slice-kb=32\nsync.requests-in-flight=12\n")).sync();
+        assertThat(tuned.sliceBytes()).isEqualTo(32 * 1024);
+        assertThat(tuned.requestsInFlight()).isEqualTo(12);
+        var whole = AgentConfig.load(write(base + "sync.slice-kb=0\nsync.requests-in-flight=2\n")).sync();
+        assertThat(whole.wholeChunks()).as("0: whole chunks, for a server not yet upgraded").isTrue();
+        Path tooLarge = write(base + "sync.slice-kb=961\n");
+        assertThatThrownBy(() -> AgentConfig.load(tooLarge)).isInstanceOf(AgentConfigException.class)
+                .hasMessageContaining("slice size must be 0 (whole chunks) or 1024..983040 bytes");
+    }
+
+    @Test
     void connectsAnonymouslyWhenNoCredentialsAreGiven() throws IOException {
         AgentConfig config = AgentConfig.load(write("""
                 broker.url=ssl://127.0.0.1:8883

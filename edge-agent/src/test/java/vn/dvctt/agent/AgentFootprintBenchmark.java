@@ -220,15 +220,18 @@ public final class AgentFootprintBenchmark {
     private static void answer(MqttClient server, RandomAccessFile file, ManifestEntry entry, String device, byte[] payload) {
         try {
             ChunkRequest request = ChunkRequest.fromPayload(payload);
-            byte[] bytes = new byte[entry.chunkLength(request.index())];
+            // a version 1 request is the whole chunk, a version 2 one the slice it names (as ChunkServer answers)
+            int offset = request.wholeChunk() ? 0 : request.offset();
+            byte[] bytes = new byte[request.wholeChunk() ? entry.chunkLength(request.index()) : request.length()];
             synchronized (file) {
-                file.seek((long) request.index() * entry.chunkSizeBytes());
+                file.seek((long) request.index() * entry.chunkSizeBytes() + offset);
                 file.readFully(bytes);
             }
+            Chunk answer = request.wholeChunk() ? Chunk.of(entry.contentId(), request.index(), bytes)
+                    : Chunk.slice(entry.contentId(), request.index(), offset, bytes);
             MqttProperties properties = new MqttProperties();
             properties.setMessageExpiryInterval(Channel.CHUNK_MESSAGE_EXPIRY_SECONDS);
-            server.publish(Topics.device(device, Channel.CHUNK),
-                    new MqttMessage(Chunk.of(entry.contentId(), request.index(), bytes).toFrame(), 0, false, properties));
+            server.publish(Topics.device(device, Channel.CHUNK), new MqttMessage(answer.toFrame(), 0, false, properties));
         } catch (IOException | MqttException | RuntimeException e) {
             System.out.println("bench server: " + e);
         }

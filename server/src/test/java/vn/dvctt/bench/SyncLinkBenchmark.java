@@ -64,6 +64,7 @@ public final class SyncLinkBenchmark {
         long size = Long.getLong("bench.size.mb", 48) * 1024 * 1024;
         int chunkSize = Integer.getInteger("bench.chunk.kb", Chunking.DEFAULT_CHUNK_SIZE_BYTES / 1024) * 1024;
         int inFlight = Integer.getInteger("bench.inflight", 0); // 0: the agent's default
+        int sliceKb = Integer.getInteger("bench.slice.kb", -1); // -1: the agent's default; 0: whole chunks
         long cutEvery = Long.getLong("bench.cut.every", 30) * 1000;
         long cutLength = Long.getLong("bench.cut.seconds", 3) * 1000;
         String mode = System.getProperty("bench.cut.mode", "reset");
@@ -83,7 +84,8 @@ public final class SyncLinkBenchmark {
             Files.writeString(config, "broker.url=tcp://" + serverIp + ":" + PORT + "\ndevice.id=" + device
                     + "\nbroker.username=" + SyncBenchServer.USER + "\nbroker.password=" + SyncBenchServer.PASSWORD
                     + "\ndata.dir=" + work.resolve("data") + "\nsync.download-window=always\n"
-                    + (inFlight > 0 ? "sync.requests-in-flight=" + inFlight + "\n" : ""), StandardCharsets.UTF_8);
+                    + (inFlight > 0 ? "sync.requests-in-flight=" + inFlight + "\n" : "")
+                    + (sliceKb >= 0 ? "sync.slice-kb=" + sliceKb + "\n" : ""), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", agentNs,
                     ProcessHandle.current().info().command().orElse("java")));
             command.addAll(List.of(System.getProperty("bench.agent.flags", DEFAULT_AGENT_FLAGS).trim().split("\\s+")));
@@ -144,11 +146,12 @@ public final class SyncLinkBenchmark {
                 long linkDown = linkCounters.getOrDefault("down_bytes", 0L);
 
                 System.out.printf("link: %.0f kbit/s, %s ms each way, %.1f %% loss each way, TCP congestion control %s; "
-                                + "cut %s for %d s every %d s; guide %d MB in %d KiB chunks, requests in flight: %s%n",
+                                + "cut %s for %d s every %d s; guide %d MB in %d KiB chunks, requests in flight: %s, slice: %s%n",
                         rateBytes * 8 / 1000, System.getProperty("bench.link.delay.ms"),
                         Double.parseDouble(System.getProperty("bench.link.loss")) * 100, System.getProperty("bench.link.cc"),
                         mode, cutLength / 1000, cutEvery / 1000, size / (1024 * 1024), chunkSize / 1024,
-                        inFlight > 0 ? inFlight : "default");
+                        inFlight > 0 ? inFlight : "default",
+                        sliceKb > 0 ? sliceKb + " KiB" : sliceKb == 0 ? "whole chunks" : "default");
                 System.out.printf("agent: %d connections lost, %d reconnects; link packets lost at random %d down / %d up, "
                                 + "to the full queue %d, to cuts %d%n", lost.get(), reconnects.size(),
                         linkCounters.getOrDefault("down_lost_random", 0L), linkCounters.getOrDefault("up_lost_random", 0L),

@@ -58,8 +58,9 @@ import vn.dvctt.security.CurrentUser;
 class ContentSyncEndToEndIT {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int SLICE = 16 * 1024;
     private static final int SIZE = 3 * 1024 * 1024 + 12_345;
-    private static final int IN_FLIGHT = 2;
+    private static final int IN_FLIGHT = 8; // slices: a window of two chunks
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
@@ -90,7 +91,7 @@ class ContentSyncEndToEndIT {
     }
 
     @Test
-    void anAgentDownloadsAGuideResumesAfterACutAndRefetchesAtMostAWindow() throws Exception {
+    void anAgentDownloadsAGuideInSlicesResumesAfterACutAndRefetchesAtMostAWindow() throws Exception {
         Awaitility.await().atMost(20, TimeUnit.SECONDS).until(gateway::isConnected);
         byte[] video = new byte[SIZE];
         new Random(42).nextBytes(video);
@@ -105,8 +106,8 @@ class ContentSyncEndToEndIT {
         TcpProxy proxy = new TcpProxy("127.0.0.1", SyncBroker.port(), 0);
         closing.add(proxy);
         // ~1 MB/s, so the cut lands mid-file
-        SyncSettings settings = SyncSettings.DEFAULTS.withRequestsInFlight(IN_FLIGHT).withIgnoreDownloadWindow(true)
-                .withRequestTimeout(Duration.ofSeconds(20)).withBandwidth(1024 * 1024);
+        SyncSettings settings = SyncSettings.DEFAULTS.withRequestsInFlight(IN_FLIGHT).withSliceBytes(SLICE)
+                .withIgnoreDownloadWindow(true).withRequestTimeout(Duration.ofSeconds(20)).withBandwidth(1024 * 1024);
         SyncRunner agent = agent(deviceId, proxy.port(), settings);
 
         currentUser.runAsSystem(() -> sync.publishManifest(deviceId, 64L * 1024 * 1024, DownloadWindow.ALL_DAY, List.of(entry)));
@@ -121,14 +122,17 @@ class ContentSyncEndToEndIT {
         try (InputStream in = Files.newInputStream(playable)) {
             assertThat(Sha256.hex(in)).isEqualTo(entry.contentId());
         }
-        long refetchedRequests = agent.stats().requestsSent() - entry.chunkCount();
+        long slices = (SIZE + SLICE - 1) / SLICE; // every chunk but the last is four whole slices, the last fewer
+        long refetchedRequests = agent.stats().requestsSent() - slices;
         double extraBytesServed = bytesServed() - servedBefore - SIZE;
-        System.out.printf("e2e: %d chunks, %d requests (%d asked again), %d duplicate, %.0f extra bytes served%n",
-                entry.chunkCount(), agent.stats().requestsSent(), refetchedRequests, agent.stats().chunksDuplicate(),
+        System.out.printf("e2e: %d chunks, %d slices, %d requests (%d asked again), %d duplicate, %.0f extra bytes served%n",
+                entry.chunkCount(), slices, agent.stats().requestsSent(), refetchedRequests, agent.stats().chunksDuplicate(),
                 extraBytesServed);
         assertThat(agent.stats().chunksWritten()).as("no chunk written twice").isEqualTo(entry.chunkCount());
+        assertThat(agent.stats().chunksRejected()).isZero();
         assertThat(refetchedRequests).as("at most about one window asked again").isLessThanOrEqualTo(IN_FLIGHT + 1);
-        assertThat(extraBytesServed).isLessThanOrEqualTo((IN_FLIGHT + 1) * (double) CHUNK);
+        assertThat(extraBytesServed).as("a cut costs at most the window's slices")
+                .isLessThanOrEqualTo((IN_FLIGHT + 1) * (double) SLICE);
     }
 
     @Test
@@ -155,13 +159,20 @@ class ContentSyncEndToEndIT {
         request(client, other, other, g.sha256(), 0);     // listed, but for another device
         request(client, device, other, g.sha256(), 0);    // the payload names another device than the topic
         request(client, device, device, g.sha256(), 99);  // past the last chunk
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> denied() - deniedBefore >= 3);
-        request(client, device, device, g.sha256(), 1);   // the one good request, answered last
+        slice(client, device, p.sha256(), 0, 0, 100);          // a slice of the photo
+        slice(client, device, g.sha256(), 0, CHUNK - 10, 11);  // reaching past the end of chunk 0
+        slice(client, device, g.sha256(), 1, 34_000, 465);    // past the end of the last chunk (34,464 bytes)
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> denied() - deniedBefore >= 6);
+        request(client, device, device, g.sha256(), 1);        // the good requests, answered last
+        slice(client, device, g.sha256(), 0, 100, 50);
+        slice(client, device, g.sha256(), 1, 34_000, 464);
 
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !received.isEmpty());
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 3);
         Thread.sleep(500);
-        assertThat(received).containsExactly(Topics.device(device, Channel.CHUNK) + " " + g.sha256() + " 1");
-        assertThat(denied() - deniedBefore).isEqualTo(4);
+        String chunks = Topics.device(device, Channel.CHUNK) + " " + g.sha256();
+        assertThat(received).containsExactlyInAnyOrder(chunks + " 1 at 0+34464", chunks + " 0 at 100+50",
+                chunks + " 1 at 34000+464");
+        assertThat(denied() - deniedBefore).isEqualTo(7);
     }
 
     private SyncRunner agent(String deviceId, int port, SyncSettings settings) {
@@ -182,6 +193,12 @@ class ContentSyncEndToEndIT {
                 ChunkRequest.of(payloadDevice, UUID.randomUUID().toString(), contentId, index).toPayload(), 0, false);
     }
 
+    private void slice(MqttClient client, String device, String contentId, int index, int offset, int length)
+            throws MqttException {
+        client.publish(Topics.device(device, Channel.CHUNK_REQUEST),
+                ChunkRequest.slice(device, UUID.randomUUID().toString(), contentId, index, offset, length).toPayload(), 0, false);
+    }
+
     private double bytesServed() {
         return meters.get("dvctt.sync.chunk.bytes").counter().count();
     }
@@ -196,7 +213,7 @@ class ContentSyncEndToEndIT {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 var chunk = vn.dvctt.content.Chunk.fromFrame(message.getPayload());
-                received.add(topic + " " + chunk.contentId() + " " + chunk.index());
+                received.add(topic + " " + chunk.contentId() + " " + chunk.index() + " at " + chunk.offset() + "+" + chunk.length());
             }
 
             @Override

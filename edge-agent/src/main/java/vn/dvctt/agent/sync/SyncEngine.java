@@ -40,9 +40,12 @@ import vn.dvctt.content.Topics;
  *
  * <p>On a manifest newer than the one applied it deletes content no longer listed, admits the listed
  * guides in priority order while they fit the quota (and the local disk), evicting the rest, and
- * pulls the missing chunks with a few requests in flight, each asked again after its own timeout.
- * A chunk is checked against the manifest the moment it arrives and written at its offset into a
- * part file; the guide is renamed into place only when the whole file matches its SHA-256.
+ * pulls the missing chunks in slices (content/docs/decisions/0005): a window of slice requests in
+ * flight, each asked again after its own timeout. A slice is written at its place in a part file as
+ * it arrives; its chunk is held once all its slices are in and the chunk read back from the file
+ * matches the manifest's hash, else all its slices are asked again. A whole chunk (a version 1
+ * frame) is checked against the manifest the moment it arrives. The guide is renamed into place only
+ * when the whole file matches its SHA-256.
  *
  * <p>Threading: every method that touches state runs on the one thread behind the {@link Executor}
  * given to {@link #start}; the broker link's handlers only hand messages over. A bad message is
@@ -80,7 +83,8 @@ public final class SyncEngine implements AutoCloseable {
     private long lastInventoryAt = Long.MIN_VALUE / 2;
     private long lastFlushAt;
 
-    private record InFlight(String contentId, int index, String requestId, long sentAt) {
+    /** One request awaiting its answer; {@code offset} is where its slice starts in the chunk (0 for a whole chunk). */
+    private record InFlight(String contentId, int index, int offset, String requestId, long sentAt) {
     }
 
     public SyncEngine(String deviceId, String agentVersion, BrokerLink link, ContentFolder folder,
@@ -280,38 +284,121 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         try {
+            Chunking.verifySlice(entry, chunk); // content, index and range; a whole chunk is a slice too
+        } catch (ChunkRejectedException e) {
+            stats.chunksRejected.incrementAndGet();
+            log.warn("Dropping a chunk: {}", e.getMessage());
+            return;
+        }
+        boolean whole = chunk.offset() == 0 && chunk.length() == entry.chunkLength(chunk.index());
+        if (whole) {
+            onWholeChunk(entry, chunk);
+        } else {
+            onSlice(entry, chunk);
+        }
+        maybePublishInventory();
+        pump();
+    }
+
+    /** A version 1 frame, or a slice that is its whole chunk: checked against the manifest at once. */
+    private void onWholeChunk(ManifestEntry entry, Chunk chunk) {
+        try {
             Chunking.verify(entry, chunk);
         } catch (ChunkRejectedException e) {
             stats.chunksRejected.incrementAndGet();
             log.warn("Dropping a chunk: {}", e.getMessage());
             return; // still in flight: asked again when its timeout passes
         }
-        String key = key(entry.contentId(), chunk.index());
         try {
             PartialFile partial = partial(entry);
             if (partial.has(chunk.index())) {
                 stats.chunksDuplicate.incrementAndGet();
-                inFlight.remove(key);
+                settle(entry.contentId(), chunk.index(), chunk.offset());
                 return;
             }
             partial.write(chunk);
-            inFlight.remove(key);
-            stats.chunksWritten.incrementAndGet();
+            settleChunk(entry.contentId(), chunk.index());
             stats.bytesWritten.addAndGet(chunk.length());
-            inventoryDirty = true;
-            if (partial.chunksSinceFlush() >= settings.progressFlushChunks()) {
-                partial.flush();
-                lastFlushAt = clock.millis();
-            }
-            if (partial.isComplete()) {
-                finish(partial);
-            }
+            held(partial);
         } catch (IOException e) {
             log.error("Cannot write chunk {} of {}: {}", chunk.index(), entry.contentId(), e.toString());
-            inFlight.remove(key); // asked again on the next pump
+            settleChunk(entry.contentId(), chunk.index()); // asked again on the next pump
         }
-        maybePublishInventory();
-        pump();
+    }
+
+    /**
+     * A slice: written at its place at once; when it is the last of its chunk, the chunk is read back and
+     * checked, and held or asked again whole.
+     */
+    private void onSlice(ManifestEntry entry, Chunk slice) {
+        int step = sliceStep(entry, slice.index());
+        int length = entry.chunkLength(slice.index());
+        if (slice.offset() % step != 0 || slice.length() != Math.min(step, length - slice.offset())) {
+            // intact and inside the chunk, but not a range this agent asks for (another slice size)
+            stats.chunksUnexpected.incrementAndGet();
+            log.debug("Ignoring a slice of {} bytes at {} of chunk {}: not on this agent's grid of {} bytes",
+                    slice.length(), slice.offset(), slice.index(), step);
+            return;
+        }
+        int number = slice.offset() / step;
+        try {
+            PartialFile partial = partial(entry);
+            if (partial.has(slice.index()) || partial.hasSlice(slice.index(), number)) {
+                stats.chunksDuplicate.incrementAndGet();
+                settle(entry.contentId(), slice.index(), slice.offset());
+                return;
+            }
+            int onFile = partial.writeSlice(slice, number);
+            settle(entry.contentId(), slice.index(), slice.offset());
+            stats.slicesWritten.incrementAndGet();
+            stats.bytesWritten.addAndGet(slice.length());
+            if (onFile < sliceCount(entry, slice.index())) {
+                return;
+            }
+            if (partial.completeFromSlices(slice.index())) {
+                held(partial);
+            } else {
+                stats.chunksRejected.incrementAndGet();
+                log.warn("Chunk {} of {} assembled from slices does not match the manifest's hash; asking for it again",
+                        slice.index(), entry.contentId());
+            }
+        } catch (IOException e) {
+            log.error("Cannot write a slice of chunk {} of {}: {}", slice.index(), entry.contentId(), e.toString());
+            settle(entry.contentId(), slice.index(), slice.offset()); // asked again on the next pump
+        }
+    }
+
+    /** A chunk was just marked held: record progress now and then, finish the guide when it was the last. */
+    private void held(PartialFile partial) throws IOException {
+        stats.chunksWritten.incrementAndGet();
+        inventoryDirty = true;
+        if (partial.chunksSinceFlush() >= settings.progressFlushChunks()) {
+            partial.flush();
+            lastFlushAt = clock.millis();
+        }
+        if (partial.isComplete()) {
+            finish(partial);
+        }
+    }
+
+    /** Bytes per request for chunk {@code index}: the slice size, or the whole chunk. */
+    private int sliceStep(ManifestEntry entry, int index) {
+        int length = entry.chunkLength(index);
+        return settings.wholeChunks() ? Math.max(1, length) : Math.max(1, Math.min(settings.sliceBytes(), length));
+    }
+
+    private int sliceCount(ManifestEntry entry, int index) {
+        int step = sliceStep(entry, index);
+        return (entry.chunkLength(index) + step - 1) / step;
+    }
+
+    private void settle(String contentId, int index, int offset) {
+        inFlight.remove(key(contentId, index, offset));
+    }
+
+    /** Every request for the chunk is answered (a whole chunk may come for slices asked, or the reverse). */
+    private void settleChunk(String contentId, int index) {
+        inFlight.values().removeIf(r -> r.index() == index && r.contentId().equals(contentId));
     }
 
     private PartialFile partial(ManifestEntry entry) throws IOException {
@@ -394,27 +481,37 @@ public final class SyncEngine implements AutoCloseable {
                 continue;
             }
             for (int index = partial.nextMissing(0); index < entry.chunkCount(); index = partial.nextMissing(index + 1)) {
-                if (inFlight.size() >= settings.requestsInFlight()) {
-                    return;
+                int length = entry.chunkLength(index);
+                int step = sliceStep(entry, index);
+                for (int offset = 0; offset < length; offset += step) {
+                    if (inFlight.size() >= settings.requestsInFlight()) {
+                        return;
+                    }
+                    if (partial.hasSlice(index, offset / step)) {
+                        continue;
+                    }
+                    String key = key(entry.contentId(), index, offset);
+                    if (inFlight.containsKey(key)) {
+                        continue;
+                    }
+                    int sliceLength = Math.min(step, length - offset);
+                    if (!bucket.tryTake(sliceLength)) {
+                        return; // the next tick tries again
+                    }
+                    request(entry.contentId(), index, offset, sliceLength, key);
                 }
-                String key = key(entry.contentId(), index);
-                if (inFlight.containsKey(key)) {
-                    continue;
-                }
-                if (!bucket.tryTake(entry.chunkLength(index))) {
-                    return; // the next tick tries again
-                }
-                request(entry.contentId(), index, key);
             }
         }
     }
 
-    private void request(String contentId, int index, String key) {
+    private void request(String contentId, int index, int offset, int length, String key) {
         String requestId = UUID.randomUUID().toString();
-        inFlight.put(key, new InFlight(contentId, index, requestId, clock.millis()));
+        inFlight.put(key, new InFlight(contentId, index, offset, requestId, clock.millis()));
         stats.requestsSent.incrementAndGet();
-        link.publish(requestTopic, ChunkRequest.of(deviceId, requestId, contentId, index).toPayload(),
-                Channel.CHUNK_REQUEST.qos(), Channel.CHUNK_REQUEST.retained())
+        ChunkRequest request = settings.wholeChunks()
+                ? ChunkRequest.of(deviceId, requestId, contentId, index)
+                : ChunkRequest.slice(deviceId, requestId, contentId, index, offset, length);
+        link.publish(requestTopic, request.toPayload(), Channel.CHUNK_REQUEST.qos(), Channel.CHUNK_REQUEST.retained())
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         log.debug("Chunk request {} not sent: {}", requestId, failure.getMessage());
@@ -427,8 +524,8 @@ public final class SyncEngine implements AutoCloseable {
                 || applied.downloadWindow().contains(LocalTime.ofInstant(clock.instant(), settings.zone()));
     }
 
-    private static String key(String contentId, int index) {
-        return contentId + "/" + index;
+    private static String key(String contentId, int index, int offset) {
+        return contentId + "/" + index + "/" + offset;
     }
 
     // ---- timers and connection -----------------------------------------------------------------
@@ -443,7 +540,8 @@ public final class SyncEngine implements AutoCloseable {
             if (now - request.sentAt() >= timeout) {
                 it.remove();
                 stats.requestsRetried.incrementAndGet();
-                log.debug("Chunk {} of {} timed out (request {})", request.index(), request.contentId(), request.requestId());
+                log.debug("Chunk {} at {} of {} timed out (request {})", request.index(), request.offset(),
+                        request.contentId(), request.requestId());
             }
         }
         if (now - lastFlushAt >= 2_000) {

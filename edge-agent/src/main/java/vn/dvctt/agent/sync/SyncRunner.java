@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.BrokerLink;
+import vn.dvctt.content.Chunking;
 
 /**
  * Runs a {@link SyncEngine} on its own thread with a bounded queue (a flood of chunks is dropped and
@@ -18,6 +19,7 @@ public final class SyncRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
     static final long TICK_MILLIS = 250;
+    static final long QUEUE_BYTES = 6L * 1024 * 1024;
 
     private final SyncEngine engine;
     private final SyncSettings settings;
@@ -27,11 +29,20 @@ public final class SyncRunner implements AutoCloseable {
     public SyncRunner(String deviceId, String agentVersion, BrokerLink link, ContentFolder folder, SyncSettings settings) {
         this.engine = new SyncEngine(deviceId, agentVersion, link, folder, settings, Clock.systemUTC());
         this.settings = settings;
-        // a chunk is up to ~1 MB: the queue holds the window and a little more, so the heap stays small
         this.events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.requestsInFlight() * 2 + 8), r -> daemon(r, "dvctt-sync"),
+                new ArrayBlockingQueue<>(queueCapacity(settings)), r -> daemon(r, "dvctt-sync"),
                 new ThreadPoolExecutor.AbortPolicy());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dvctt-sync-timer"));
+    }
+
+    /**
+     * Twice the window and a little more, but never more frames than {@value #QUEUE_BYTES} bytes of them:
+     * a frame is a slice (64 KiB by default) or a whole chunk (512 KiB by default, up to ~1 MB), and the
+     * agent runs in a 16 MB heap.
+     */
+    static int queueCapacity(SyncSettings settings) {
+        int frameBytes = settings.wholeChunks() ? Chunking.DEFAULT_CHUNK_SIZE_BYTES : settings.sliceBytes();
+        return Math.max(4, Math.min(settings.requestsInFlight() * 2 + 8, (int) (QUEUE_BYTES / frameBytes)));
     }
 
     private static Thread daemon(Runnable r, String name) {

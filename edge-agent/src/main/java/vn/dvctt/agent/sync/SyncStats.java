@@ -10,6 +10,7 @@ public final class SyncStats {
     final AtomicLong requestsSent = new AtomicLong();
     final AtomicLong requestsRetried = new AtomicLong();
     final AtomicLong chunksWritten = new AtomicLong();
+    final AtomicLong slicesWritten = new AtomicLong();
     final AtomicLong chunksRejected = new AtomicLong();
     final AtomicLong chunksDuplicate = new AtomicLong();
     final AtomicLong chunksUnexpected = new AtomicLong();
@@ -37,24 +38,35 @@ public final class SyncStats {
         return requestsRetried.get();
     }
 
+    /** Chunks held: checked against the manifest's hash, whole or assembled from slices. */
     public long chunksWritten() {
         return chunksWritten.get();
     }
 
-    /** Frames that were broken, or chunks that did not match the manifest. */
+    /** Slices written into part files (a chunk that arrives whole counts no slice). */
+    public long slicesWritten() {
+        return slicesWritten.get();
+    }
+
+    /**
+     * Frames that were broken, slices outside their chunk, and chunks (whole or assembled from slices)
+     * that did not match the manifest.
+     */
     public long chunksRejected() {
         return chunksRejected.get();
     }
 
+    /** Chunks or slices that arrived again after they were written. */
     public long chunksDuplicate() {
         return chunksDuplicate.get();
     }
 
-    /** Chunks of content the applied manifest does not (or no longer) list. */
+    /** Frames of content the applied manifest does not (or no longer) list, or slices this agent never asks for. */
     public long chunksUnexpected() {
         return chunksUnexpected.get();
     }
 
+    /** Bytes written into part files, including those of slices whose chunk failed its check. */
     public long bytesWritten() {
         return bytesWritten.get();
     }
@@ -79,7 +91,7 @@ public final class SyncStats {
     @Override
     public String toString() {
         return "SyncStats[manifests=" + manifestsApplied + "/rejected " + manifestsRejected + ", requests=" + requestsSent
-                + "/retried " + requestsRetried + ", chunks=" + chunksWritten + "/rejected " + chunksRejected
+                + "/retried " + requestsRetried + ", chunks=" + chunksWritten + "/slices " + slicesWritten + "/rejected " + chunksRejected
                 + "/duplicate " + chunksDuplicate + "/unexpected " + chunksUnexpected + ", bytes=" + bytesWritten
                 + ", completed=" + contentsCompleted + ", deleted=" + contentsDeleted + ", dropped=" + messagesDropped + "]";
     }

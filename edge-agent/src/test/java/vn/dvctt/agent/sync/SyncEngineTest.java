@@ -1,6 +1,7 @@
 package vn.dvctt.agent.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,15 @@ import vn.dvctt.content.ManifestEntry;
 
 class SyncEngineTest {
 
-    private static final SyncSettings SETTINGS = SyncSettings.DEFAULTS.withRequestTimeout(Duration.ofSeconds(10));
+    /**
+     * The harness's chunks (4 KiB) are shorter than the default slice, so each is asked in one request;
+     * two in flight, as these tests were written for.
+     */
+    private static final SyncSettings SETTINGS = SyncSettings.DEFAULTS.withRequestTimeout(Duration.ofSeconds(10))
+            .withRequestsInFlight(2);
+    /** Four slices of 1 KiB per chunk. */
+    private static final SyncSettings SLICED = SETTINGS.withSliceBytes(1024);
+    private static final int SLICE = 1024;
 
     @TempDir
     Path dir;
@@ -356,5 +365,203 @@ class SyncEngineTest {
         assertThat(h.inventories()).hasSize(before + 1);
         Set<Integer> indexes = IntStream.range(0, 10).boxed().collect(Collectors.toSet());
         assertThat(indexes).hasSize(10);
+    }
+
+    // ---- slices ------------------------------------------------------------------------------
+
+    @Test
+    void slicesAreAssembledIntoAChunkThatIsHeldOnlyOnceItMatchesTheManifest() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(6));
+        ManifestEntry a = h.guide("a", 3 * SyncHarness.CHUNK + 100, 0);
+        h.publish(h.manifest(1, List.of(a)));
+
+        List<ChunkRequest> first = h.newRequests();
+        assertThat(first).allSatisfy(r -> assertThat(r.wholeChunk()).isFalse());
+        assertThat(first).extracting(ChunkRequest::index, ChunkRequest::offset, ChunkRequest::length).containsExactly(
+                tuple(0, 0, SLICE), tuple(0, SLICE, SLICE), tuple(0, 2 * SLICE, SLICE), tuple(0, 3 * SLICE, SLICE),
+                tuple(1, 0, SLICE), tuple(1, SLICE, SLICE));
+        first.subList(0, 3).forEach(h::answer);
+        assertThat(h.engine.stats().chunksWritten()).as("three slices of four are no chunk").isZero();
+        h.answer(first.get(3));
+        assertThat(h.engine.stats().chunksWritten()).isEqualTo(1);
+
+        first.subList(4, 6).forEach(h::answer);
+        List<ChunkRequest> rest = h.serveAll();
+
+        assertThat(rest).last().satisfies(r -> {
+            assertThat(r.index()).isEqualTo(3);
+            assertThat(r.offset()).isZero();
+            assertThat(r.length()).as("the last chunk is one short slice").isEqualTo(100);
+        });
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+        assertThat(h.engine.stats().slicesWritten()).as("the last chunk came whole, in one short slice").isEqualTo(12);
+        assertThat(h.engine.stats().chunksWritten()).isEqualTo(4);
+        assertThat(h.engine.stats().requestsSent()).isEqualTo(13);
+        assertThat(h.engine.stats().chunksRejected()).isZero();
+    }
+
+    @Test
+    void aSliceOfWrongBytesMakesItsChunkFetchedAgainAndNothingPartialBecomesPlayable() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(8));
+        ManifestEntry a = h.guide("a", 2 * SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        List<ChunkRequest> sent = h.newRequests();
+        assertThat(sent).hasSize(8);
+
+        // an intact frame (its own hash matches) of bytes that are not the content's
+        byte[] wrong = h.chunkFor(sent.get(1)).bytes();
+        wrong[7] ^= 0x10;
+        h.deliverChunk(Chunk.slice(a.contentId(), 0, SLICE, wrong).toFrame());
+        sent.stream().filter(r -> r != sent.get(1)).forEach(h::answer);
+
+        assertThat(h.engine.stats().chunksRejected()).isEqualTo(1);
+        assertThat(h.engine.stats().chunksWritten()).as("chunk 1 is held, chunk 0 is not").isEqualTo(1);
+        assertThat(h.complete(a)).as("nothing partial is playable").doesNotExist();
+        h.advance(Duration.ofSeconds(5)); // an inventory is due
+        assertThat(h.lastInventory().items()).singleElement().satisfies(i -> {
+            assertThat(i.state()).isEqualTo(Inventory.State.PARTIAL);
+            assertThat(i.bytesHeld()).as("only the chunk that matched").isEqualTo(SyncHarness.CHUNK);
+        });
+        List<ChunkRequest> again = h.newRequests();
+        assertThat(again).as("every slice of the chunk, asked again at once")
+                .extracting(ChunkRequest::index, ChunkRequest::offset)
+                .containsExactly(tuple(0, 0), tuple(0, SLICE), tuple(0, 2 * SLICE), tuple(0, 3 * SLICE));
+        assertThat(again).extracting(ChunkRequest::requestId)
+                .doesNotContainAnyElementsOf(sent.stream().map(ChunkRequest::requestId).toList());
+
+        again.forEach(h::answer);
+
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+        assertThat(h.engine.stats().wholeFileMismatches()).isZero();
+    }
+
+    @Test
+    void aCutMidChunkAsksAgainOnlyTheSlicesNotYetIn() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(4));
+        ManifestEntry a = h.guide("a", 2 * SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        List<ChunkRequest> sent = h.newRequests();
+        h.answer(sent.get(0));
+        h.answer(sent.get(1));
+        assertThat(h.newRequests()).as("the window refilled from the next chunk")
+                .extracting(ChunkRequest::index, ChunkRequest::offset).containsExactly(tuple(1, 0), tuple(1, SLICE));
+        h.link.cut();
+
+        h.link.reconnect();
+
+        List<ChunkRequest> again = h.newRequests();
+        assertThat(again).as("the two slices of chunk 0 on file are not asked again")
+                .extracting(ChunkRequest::index, ChunkRequest::offset)
+                .containsExactly(tuple(0, 2 * SLICE), tuple(0, 3 * SLICE), tuple(1, 0), tuple(1, SLICE));
+        again.forEach(h::answer);
+        h.serveAll();
+
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+        assertThat(h.engine.stats().slicesWritten()).as("no slice written twice").isEqualTo(8);
+        assertThat(h.engine.stats().chunksDuplicate()).isZero();
+    }
+
+    @Test
+    void aLostSliceAloneIsAskedAgainAfterItsTimeout() {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(4));
+        ManifestEntry a = h.guide("a", SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        List<ChunkRequest> sent = h.newRequests();
+        h.answer(sent.get(0));
+        h.answer(sent.get(1));
+        h.answer(sent.get(3));
+
+        h.advance(Duration.ofSeconds(11));
+
+        List<ChunkRequest> retry = h.newRequests();
+        assertThat(retry).extracting(ChunkRequest::index, ChunkRequest::offset).containsExactly(tuple(0, 2 * SLICE));
+        h.answer(retry.get(0));
+        assertThat(h.complete(a)).exists();
+        assertThat(h.engine.stats().requestsRetried()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartMidChunkFetchesThatChunkAgainButNoChunkAlreadyHeld() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(4).withProgressFlushChunks(1));
+        ManifestEntry a = h.guide("a", 3 * SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        h.newRequests().forEach(h::answer); // chunk 0, held and recorded
+        List<ChunkRequest> second = h.newRequests();
+        h.answer(second.get(0));
+        h.answer(second.get(1)); // half of chunk 1 on file, in memory only
+
+        h.start(); // a crash
+        h.publish(h.manifest(1, List.of(a)));
+        h.link.reconnect();
+        List<ChunkRequest> served = h.serveAll();
+
+        assertThat(served).extracting(ChunkRequest::index, ChunkRequest::offset).containsExactly(
+                tuple(1, 0), tuple(1, SLICE), tuple(1, 2 * SLICE), tuple(1, 3 * SLICE),
+                tuple(2, 0), tuple(2, SLICE), tuple(2, 2 * SLICE), tuple(2, 3 * SLICE));
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+    }
+
+    @Test
+    void aWholeChunkFrameIsStillAcceptedForAChunkAskedInSlices() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(4));
+        ManifestEntry a = h.guide("a", 2 * SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        List<ChunkRequest> sent = h.newRequests();
+        h.answer(sent.get(0));
+
+        h.deliverChunk(h.wholeChunk(a.contentId(), 0).toFrame()); // a version 1 frame
+
+        assertThat(h.engine.stats().chunksWritten()).isEqualTo(1);
+        List<ChunkRequest> next = h.newRequests();
+        assertThat(next).as("the chunk's slice requests are settled: the window moves on")
+                .extracting(ChunkRequest::index).containsExactly(1, 1, 1, 1);
+        sent.subList(1, 4).forEach(h::answer); // late answers to the slices: nothing to write
+        assertThat(h.engine.stats().chunksDuplicate()).isEqualTo(3);
+        next.forEach(h::answer);
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+    }
+
+    @Test
+    void withSlicesOffItAsksWholeChunksWithVersion1Requests() throws IOException {
+        SyncHarness h = new SyncHarness(dir, SETTINGS.withSliceBytes(0));
+        ManifestEntry a = h.guide("a", 3 * SyncHarness.CHUNK + 7, 0);
+        h.publish(h.manifest(1, List.of(a)));
+
+        List<ChunkRequest> served = h.serveAll();
+
+        assertThat(served).hasSize(4).allSatisfy(r -> assertThat(r.wholeChunk()).isTrue());
+        assertThat(Files.readAllBytes(h.complete(a))).isEqualTo(h.server.get(a.contentId()));
+        assertThat(h.engine.stats().slicesWritten()).isZero();
+    }
+
+    @Test
+    void aSliceOffThisAgentsGridOrPastItsChunkIsNotWritten() {
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(1));
+        ManifestEntry a = h.guide("a", SyncHarness.CHUNK + 100, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        byte[] content = h.server.get(a.contentId());
+
+        h.deliverChunk(Chunk.slice(a.contentId(), 0, 512, java.util.Arrays.copyOfRange(content, 512, 512 + SLICE)).toFrame());
+        h.deliverChunk(Chunk.slice(a.contentId(), 1, 0, new byte[101]).toFrame()); // chunk 1 is 100 bytes
+
+        assertThat(h.engine.stats().chunksUnexpected()).isEqualTo(1);
+        assertThat(h.engine.stats().chunksRejected()).isEqualTo(1);
+        assertThat(h.engine.stats().slicesWritten()).isZero();
+        assertThat(h.engine.stats().bytesWritten()).isZero();
+    }
+
+    @Test
+    void theBandwidthCapCountsSliceBytes() {
+        long rate = 4L * SLICE; // four 1 KiB slices a second
+        SyncHarness h = new SyncHarness(dir, SLICED.withRequestsInFlight(64).withBandwidth(rate));
+        ManifestEntry a = h.guide("a", 40 * SyncHarness.CHUNK, 0);
+        h.publish(h.manifest(1, List.of(a)));
+        int requested = h.newRequests().size();
+        for (int i = 0; i < 40; i++) {
+            h.advance(Duration.ofMillis(250));
+            requested += h.newRequests().size();
+        }
+        // 10 s at four slices a second, plus the first second's burst
+        assertThat(requested).isBetween(40, 46);
     }
 }

@@ -106,10 +106,22 @@ final class SyncHarness {
         return requests;
     }
 
+    /** The server's answer: the whole chunk for a version 1 request, the slice asked for a version 2 one. */
     Chunk chunkFor(ChunkRequest request) {
+        if (request.wholeChunk()) {
+            return wholeChunk(request.contentId(), request.index());
+        }
         byte[] bytes = server.get(request.contentId());
-        int from = request.index() * CHUNK;
-        return Chunk.of(request.contentId(), request.index(), Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK)));
+        int from = request.index() * CHUNK + request.offset();
+        return Chunk.slice(request.contentId(), request.index(), request.offset(),
+                Arrays.copyOfRange(bytes, from, from + request.length()));
+    }
+
+    /** Chunk {@code index} whole, as a version 1 frame carries it. */
+    Chunk wholeChunk(String contentId, int index) {
+        byte[] bytes = server.get(contentId);
+        int from = index * CHUNK;
+        return Chunk.of(contentId, index, Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK)));
     }
 
     void answer(ChunkRequest request) {

@@ -27,10 +27,15 @@ import vn.dvctt.media.ContentStore;
 import vn.dvctt.mqtt.MqttGateway;
 
 /**
- * Answers chunk requests (content/docs/decisions/0003). Every server instance joins the shared
- * subscription, so the broker hands each request to one of them. A device gets a chunk only of
- * content listed in the manifest issued to it, the device being the one in the topic (the broker's
- * ACL binds topic to client): the store also holds people's photos.
+ * Answers chunk requests (content/docs/decisions/0003 and 0005). Every server instance joins the shared
+ * subscription, so the broker hands each request to one of them. A device gets bytes only of content
+ * listed in the manifest issued to it, the device being the one in the topic (the broker's ACL binds
+ * topic to client): the store also holds people's photos.
+ *
+ * <p>A version 1 request gets its whole chunk in a version 1 frame, checked against the manifest's hash
+ * before it is sent (agents already in the field ask so). A version 2 request gets exactly the slice it
+ * names in a version 2 frame, if the range lies inside the chunk; the slice cannot be checked alone
+ * (the manifest hashes whole chunks), so the agent checks the chunk once all its slices are in.
  *
  * <p>Work is bounded: requests wait in a queue of fixed size (a flood is dropped and counted, a
  * device asks again after its timeout), a few workers each read one chunk from disk at its offset and
@@ -57,7 +62,7 @@ public class ChunkServer implements SmartLifecycle {
 
     ChunkServer(MqttGateway gateway, ContentStore store, ManifestCache allowed, MeterRegistry meters,
                 @Value("${dvctt.sync.chunk-workers:2}") int workerCount,
-                @Value("${dvctt.sync.chunk-queue:1024}") int queueCapacity) {
+                @Value("${dvctt.sync.chunk-queue:4096}") int queueCapacity) {
         this.gateway = gateway;
         this.store = store;
         this.allowed = allowed;
@@ -138,8 +143,15 @@ public class ChunkServer implements SmartLifecycle {
                 log.debug("Refused chunk {} of {} to {}: not in its manifest", request.index(), request.contentId(), deviceId);
                 return;
             }
-            Chunk chunk = read(entry.get(), request.index());
-            if (!chunk.sha256().equals(entry.get().chunkHashes().get(request.index()))) {
+            int chunkLength = entry.get().chunkLength(request.index());
+            if (!request.wholeChunk() && (long) request.offset() + request.length() > chunkLength) {
+                denied.increment();
+                log.debug("Refused {} bytes at {} of chunk {} of {} to {}: the chunk is {} bytes", request.length(),
+                        request.offset(), request.index(), request.contentId(), deviceId, chunkLength);
+                return;
+            }
+            Chunk chunk = request.wholeChunk() ? readChunk(entry.get(), request.index()) : readSlice(entry.get(), request);
+            if (!chunk.isSlice() && !chunk.sha256().equals(entry.get().chunkHashes().get(request.index()))) {
                 failed.increment();
                 log.error("Stored content {} differs from the manifest at chunk {}", request.contentId(), request.index());
                 return;
@@ -155,14 +167,23 @@ public class ChunkServer implements SmartLifecycle {
     }
 
     /** Reads only this chunk, from its offset: a video is never loaded whole. */
-    private Chunk read(ManifestEntry entry, int index) throws IOException {
-        int length = entry.chunkLength(index);
-        try (InputStream in = store.open(entry.contentId(), (long) index * entry.chunkSizeBytes())) {
+    private Chunk readChunk(ManifestEntry entry, int index) throws IOException {
+        return Chunk.of(entry.contentId(), index, read(entry, (long) index * entry.chunkSizeBytes(), entry.chunkLength(index)));
+    }
+
+    /** Reads only the slice asked for, already checked to lie inside its chunk. */
+    private Chunk readSlice(ManifestEntry entry, ChunkRequest request) throws IOException {
+        long at = (long) request.index() * entry.chunkSizeBytes() + request.offset();
+        return Chunk.slice(entry.contentId(), request.index(), request.offset(), read(entry, at, request.length()));
+    }
+
+    private byte[] read(ManifestEntry entry, long at, int length) throws IOException {
+        try (InputStream in = store.open(entry.contentId(), at)) {
             byte[] bytes = in.readNBytes(length);
             if (bytes.length != length) {
                 throw new IOException("stored content " + entry.contentId() + " is shorter than its manifest says");
             }
-            return Chunk.of(entry.contentId(), index, bytes);
+            return bytes;
         }
     }
 }

@@ -66,6 +66,56 @@ class ChunkServerTest {
     }
 
     @Test
+    void answersASliceRequestWithExactlyThatRangeInASliceFrame() throws Exception {
+        ContentStore store = new ContentStore(dir);
+        byte[] video = new byte[3 * Chunking.MIN_CHUNK_SIZE_BYTES + 10];
+        new Random(4).nextBytes(video);
+        String id = store.put(new ByteArrayInputStream(video), video.length).sha256();
+        ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(video), Chunking.MIN_CHUNK_SIZE_BYTES).toEntry("g", "G", 0);
+        when(allowed.allowed(DEVICE, id)).thenReturn(Optional.of(entry));
+        when(gateway.publish(anyString(), any(), anyInt(), anyBoolean(), anyLong())).thenReturn(mock(IMqttToken.class));
+        ChunkServer server = new ChunkServer(gateway, store, allowed, meters, 1, 4);
+
+        server.serve(DEVICE, slice(DEVICE, id, 1, 1000, 3096)); // to the chunk's last byte
+        server.serve(DEVICE, slice(DEVICE, id, 3, 4, 6));       // the last chunk is 10 bytes
+
+        ArgumentCaptor<byte[]> frames = ArgumentCaptor.forClass(byte[].class);
+        verify(gateway, org.mockito.Mockito.times(2)).publish(eq(Topics.device(DEVICE, Channel.CHUNK)), frames.capture(),
+                eq(0), eq(false), eq(Channel.CHUNK_MESSAGE_EXPIRY_SECONDS));
+        Chunk first = Chunk.fromFrame(frames.getAllValues().get(0));
+        assertThat(first.isSlice()).isTrue();
+        assertThat(first.index()).isEqualTo(1);
+        assertThat(first.offset()).isEqualTo(1000);
+        int from = Chunking.MIN_CHUNK_SIZE_BYTES + 1000;
+        assertThat(first.bytes()).isEqualTo(java.util.Arrays.copyOfRange(video, from, from + 3096));
+        Chunk last = Chunk.fromFrame(frames.getAllValues().get(1));
+        assertThat(last.bytes()).isEqualTo(java.util.Arrays.copyOfRange(video, video.length - 6, video.length));
+        Chunking.verifySlice(entry, last);
+        assertThat(meters.get("dvctt.sync.chunk.bytes").counter().count()).isEqualTo(3096 + 6);
+        assertThat(meters.get("dvctt.sync.chunks").tag("outcome", "served").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesASliceReachingPastItsChunkAndCountsIt() throws Exception {
+        ContentStore store = new ContentStore(dir);
+        byte[] video = new byte[Chunking.MIN_CHUNK_SIZE_BYTES + 10];
+        new Random(5).nextBytes(video);
+        String id = store.put(new ByteArrayInputStream(video), video.length).sha256();
+        ManifestEntry entry = Chunking.hash(new ByteArrayInputStream(video), Chunking.MIN_CHUNK_SIZE_BYTES).toEntry("g", "G", 0);
+        when(allowed.allowed(DEVICE, id)).thenReturn(Optional.of(entry));
+        ChunkServer server = new ChunkServer(gateway, store, allowed, meters, 1, 4);
+
+        server.serve(DEVICE, slice(DEVICE, id, 0, 4000, 97));  // 4097 > 4096
+        server.serve(DEVICE, slice(DEVICE, id, 1, 0, 11));     // the last chunk is 10 bytes
+        server.serve(DEVICE, slice(DEVICE, id, 2, 0, 1));      // no chunk 2
+        server.serve(DEVICE, slice("dev-2", id, 0, 0, 1));     // the payload names another device
+
+        verify(gateway, never()).publish(anyString(), any(), anyInt(), anyBoolean(), anyLong());
+        assertThat(meters.get("dvctt.sync.chunks").tag("outcome", "denied").counter().count()).isEqualTo(4);
+        assertThat(meters.get("dvctt.sync.chunk.bytes").counter().count()).isZero();
+    }
+
+    @Test
     void refusesContentNotInTheDevicesManifestAndRequestsNamingAnotherDevice() throws Exception {
         String id = "a".repeat(64);
         when(allowed.allowed(DEVICE, id)).thenReturn(Optional.empty());
@@ -101,6 +151,10 @@ class ChunkServerTest {
         server.stop();
 
         assertThat(meters.get("dvctt.sync.chunks").tag("outcome", "dropped").counter().count()).isEqualTo(1000 - 4);
+    }
+
+    private static byte[] slice(String device, String contentId, int index, int offset, int length) {
+        return ChunkRequest.slice(device, UUID.randomUUID().toString(), contentId, index, offset, length).toPayload();
     }
 
     private static byte[] request(String device, String contentId, int index) {
