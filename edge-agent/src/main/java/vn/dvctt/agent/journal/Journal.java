@@ -55,6 +55,7 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (creating if needed) {@code data.dir/journal/journal.db}. */
     public static Journal openIn(Path dataDir, Clock clock) {
+        SqliteNative.prepare(dataDir);
         return open(dataDir.resolve("journal").resolve("journal.db"), clock);
     }
 
