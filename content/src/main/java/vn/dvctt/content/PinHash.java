@@ -1,16 +1,13 @@
 package vn.dvctt.content;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * A team member's PIN for the session runner, hashed on the server and checked on the agent, which
- * holds only the hash (synced in the {@link RunnerBrief}) and works offline. PBKDF2-HMAC-SHA256 from
- * the JDK, so neither side needs a library; the encoded form carries its parameters
+ * holds only the hash (synced in the {@link RunnerBrief}) and works offline. PBKDF2-HMAC-SHA256 on the
+ * JDK's SHA-256, so neither side needs a library; the encoded form carries its parameters
  * ({@code pbkdf2-sha256$iterations$salt$hash}, Base64) so they can be raised later without breaking old
  * hashes. A 4-8 digit PIN is a lock for the cultural-house PC, not a password: the brief reaches only
  * the device's own topic.
@@ -25,6 +22,7 @@ public final class PinHash {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final int MAX_ITERATIONS = 10_000_000;
+    private static final int BLOCK_BYTES = 64; // SHA-256's block, HMAC's key size
 
     private PinHash() {
     }
@@ -83,16 +81,56 @@ public final class PinHash {
         }
     }
 
-    private static byte[] derive(CharSequence pin, byte[] salt, int iterations) {
-        char[] chars = pin.toString().toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
-        } finally {
-            spec.clearPassword();
-            java.util.Arrays.fill(chars, '\0');
+    /**
+     * PBKDF2-HMAC-SHA256 (RFC 8018) of one 32-byte block, on {@link MessageDigest} alone: the JDK's
+     * {@code SecretKeyFactory} would first load every security provider in turn to find SunJCE (PKCS#11,
+     * smart cards, elliptic curves, the JCE policy files: ~80 classes, ~0.6 MB of the agent's memory).
+     * The tests check it against the JDK's own implementation and RFC 7914's vectors.
+     */
+    static byte[] derive(CharSequence pin, byte[] salt, int iterations) {
+        byte[] key = pin.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MessageDigest sha = Sha256.newDigest();
+        if (key.length > BLOCK_BYTES) {
+            key = sha.digest(key);
         }
+        byte[] ipad = new byte[BLOCK_BYTES];
+        byte[] opad = new byte[BLOCK_BYTES];
+        for (int i = 0; i < BLOCK_BYTES; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            ipad[i] = (byte) (k ^ 0x36);
+            opad[i] = (byte) (k ^ 0x5c);
+        }
+        java.util.Arrays.fill(key, (byte) 0);
+        MessageDigest inner = Sha256.newDigest();
+        MessageDigest outer = Sha256.newDigest();
+        inner.update(ipad);
+        outer.update(opad);
+        try {
+            // U1 = HMAC(pin, salt || INT(1)); Ui = HMAC(pin, Ui-1); the result is U1 ^ U2 ^ ... ^ Uc
+            byte[] u = hmac(inner, outer, salt, new byte[] {0, 0, 0, 1});
+            byte[] result = u.clone();
+            for (int i = 1; i < iterations; i++) {
+                u = hmac(inner, outer, u, null);
+                for (int j = 0; j < result.length; j++) {
+                    result[j] ^= u[j];
+                }
+            }
+            return result;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    /** HMAC from the digests already fed the padded key, cloned so each call costs two compressions. */
+    private static byte[] hmac(MessageDigest keyedInner, MessageDigest keyedOuter, byte[] message, byte[] more)
+            throws CloneNotSupportedException {
+        MessageDigest inner = (MessageDigest) keyedInner.clone();
+        inner.update(message);
+        if (more != null) {
+            inner.update(more);
+        }
+        MessageDigest outer = (MessageDigest) keyedOuter.clone();
+        outer.update(inner.digest());
+        return outer.digest();
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -87,10 +88,21 @@ public final class RunnerServer implements AutoCloseable {
         RunnerService service = new RunnerService(journal, new GuideShelf(dataDir, folder), wake, online,
                 Clock.systemUTC(), zone);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        ExecutorService threads = Executors.newFixedThreadPool(3, r -> {
+        // at most 3 workers, started only when no idle one can take the exchange and ended after a minute
+        // idle: the page is used a few hours a week, and every thread costs the agent ~100 KB. With all
+        // three busy the dispatcher waits for one (a hand-off queue: nothing piles up)
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(0, 3, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(null, r, "dvctt-runner-http", 256 * 1024);
             t.setDaemon(true);
             return t;
+        }, (task, pool) -> {
+            try {
+                if (!pool.isShutdown()) {
+                    pool.getQueue().put(task);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
         server.setExecutor(threads);
         RunnerServer runner = new RunnerServer(server, threads, service);
