@@ -17,7 +17,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The agent logs through SLF4J onto java.util.logging (slf4j-jdk14), which the JDK already carries:
+ * The agent logs onto java.util.logging ({@link Log}), which the JDK already carries:
  * a rolling file of 5 files × 2 MB in {@code log.dir} (a village PC has no journald and nobody to
  * empty a growing log) plus the console for a service manager.
  */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.journal.Journal;
 import vn.dvctt.agent.journal.JournalException;
 import vn.dvctt.agent.outbox.Outbox;
@@ -21,7 +19,7 @@ import vn.dvctt.agent.sync.SyncRunner;
  */
 public final class EdgeAgent {
 
-    private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
+    private static final Log log = Log.of(EdgeAgent.class);
 
     /** Printed once connected and subscribed; the footprint benchmark waits for it. */
     static final String READY = "Ready: online and subscribed";

@@ -27,8 +27,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.dvctt.content.Channel;
 import vn.dvctt.content.DeviceStatus;
 import vn.dvctt.content.Topics;
@@ -45,7 +43,7 @@ import vn.dvctt.content.Topics;
  */
 public final class PahoBrokerLink implements BrokerLink {
 
-    private static final Logger log = LoggerFactory.getLogger(PahoBrokerLink.class);
+    private static final Log log = Log.of(PahoBrokerLink.class);
 
     static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     static final int STATUS_QOS = 1;

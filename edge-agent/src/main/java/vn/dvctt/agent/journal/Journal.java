@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.Log;
 import vn.dvctt.content.AgentEvent;
 import vn.dvctt.content.MalformedPayloadException;
 import vn.dvctt.content.RunnerBrief;
@@ -30,7 +29,7 @@ import vn.dvctt.content.RunnerBrief;
  */
 public final class Journal implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    private static final Log log = Log.of(Journal.class);
 
     public enum State { PENDING, STORED, REJECTED }
 

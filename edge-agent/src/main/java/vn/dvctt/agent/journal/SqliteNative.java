@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.Log;
 
 /**
  * Hands sqlite-jdbc its native library from the agent's data directory on the common platforms
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteNative {
 
-    private static final Logger log = LoggerFactory.getLogger(SqliteNative.class);
+    private static final Log log = Log.of(SqliteNative.class);
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
 

@@ -13,9 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.BrokerLink;
+import vn.dvctt.agent.Log;
 import vn.dvctt.agent.journal.Journal;
 import vn.dvctt.content.AgentEvent;
 import vn.dvctt.content.Channel;
@@ -36,7 +35,7 @@ import vn.dvctt.content.Topics;
  */
 public final class OutboxSender {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Log log = Log.of(OutboxSender.class);
 
     /** {"schemaVersion":1,"deviceId":"…","events":[…]} around the events; generous, the limit is far away. */
     private static final int ENVELOPE_BYTES = 256;

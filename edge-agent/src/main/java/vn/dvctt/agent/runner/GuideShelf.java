@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.Log;
 import vn.dvctt.agent.sync.ContentFolder;
 import vn.dvctt.content.Manifest;
 import vn.dvctt.content.ManifestEntry;
@@ -21,7 +20,7 @@ import vn.dvctt.content.Sha256;
  */
 final class GuideShelf {
 
-    private static final Logger log = LoggerFactory.getLogger(GuideShelf.class);
+    private static final Log log = Log.of(GuideShelf.class);
 
     record Guide(String contentId, String guideId, String title, long sizeBytes) {
     }

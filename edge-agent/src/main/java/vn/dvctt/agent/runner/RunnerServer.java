@@ -25,8 +25,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.dvctt.agent.Log;
 import vn.dvctt.agent.journal.Journal;
 import vn.dvctt.agent.journal.JournalException;
 import vn.dvctt.agent.journal.SessionState;
@@ -49,7 +48,7 @@ import vn.dvctt.content.RunnerBrief;
  */
 public final class RunnerServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RunnerServer.class);
+    private static final Log log = Log.of(RunnerServer.class);
 
     public static final int DEFAULT_PORT = 8765;
     static final String HEADER = "X-DVCTT-Runner";

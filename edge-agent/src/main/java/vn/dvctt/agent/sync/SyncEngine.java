@@ -20,9 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.BrokerLink;
+import vn.dvctt.agent.Log;
 import vn.dvctt.content.Channel;
 import vn.dvctt.content.Chunk;
 import vn.dvctt.content.ChunkRejectedException;
@@ -53,7 +52,7 @@ import vn.dvctt.content.Topics;
  */
 public final class SyncEngine implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final Log log = Log.of(SyncEngine.class);
 
     /** Space left free on the disk whatever the quota, so the OS and the log can still write. */
     static final long DISK_RESERVE_BYTES = 64L * 1024 * 1024;

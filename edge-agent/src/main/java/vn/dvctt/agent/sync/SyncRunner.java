@@ -6,9 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.dvctt.agent.BrokerLink;
+import vn.dvctt.agent.Log;
 import vn.dvctt.content.Chunking;
 
 /**
@@ -17,7 +16,7 @@ import vn.dvctt.content.Chunking;
  */
 public final class SyncRunner implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+    private static final Log log = Log.of(SyncRunner.class);
     static final long TICK_MILLIS = 250;
     static final long QUEUE_BYTES = 6L * 1024 * 1024;
 
