@@ -30,7 +30,9 @@ public interface BrokerLink extends AutoCloseable {
     /**
      * Subscribes to one exact topic (no wildcards: the agent only reads its own topics) now if connected
      * and again after every reconnect, since the agent connects with clean start and the broker forgets
-     * subscriptions with the session.
+     * subscriptions with the session. After a reconnect, topics that carry retained state are renewed
+     * a little later than the others (PahoBrokerLink.RETAINED_RESUBSCRIBE_DELAY), so their retained
+     * messages arrive again then.
      *
      * <p>The handler runs on the client's thread: it must hand the message on quickly and never throw.
      *
@@ -38,7 +40,7 @@ public interface BrokerLink extends AutoCloseable {
      */
     CompletableFuture<Void> subscribe(String topic, int qos, MessageHandler handler);
 
-    /** Called on the client's thread after every (re)connect, once subscriptions were renewed. */
+    /** Called on the client's thread after every (re)connect, once subscriptions were renewed or, for retained state after a reconnect, scheduled. */
     void onConnected(Runnable listener);
 
     boolean isConnected();
