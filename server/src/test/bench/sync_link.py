@@ -12,7 +12,9 @@ devices, whatever happens (normal end, failure, Ctrl-C, SIGTERM).
 
 usage: sync_link.py <java> <classpath> <agent jar> ["-Dbench.x=y ..." for SyncLinkBenchmark]
 link settings from the environment: BENCH_LINK_KBIT, BENCH_LINK_DELAY_MS, BENCH_LINK_LOSS,
-BENCH_LINK_QUEUE_MS, BENCH_TCP_CC (bbr or reno), BENCH_SERVER_JVM (default -Xmx512m)
+BENCH_LINK_QUEUE_MS, BENCH_TCP_CC (bbr or reno), BENCH_SERVER_JVM (default -Xmx512m);
+BENCH_LINK_TRACE=<file> writes a line every BENCH_LINK_TRACE_MS (default 100) ms: seconds since the
+link came up, bytes delivered down and up so far, 1 while cut; to see where the link sat idle
 """
 import fcntl
 import heapq
@@ -39,6 +41,8 @@ DELAY_MS = float(os.environ.get("BENCH_LINK_DELAY_MS", "100"))      # one way, s
 LOSS = float(os.environ.get("BENCH_LINK_LOSS", "0.01"))             # per packet, each direction
 QUEUE_MS = float(os.environ.get("BENCH_LINK_QUEUE_MS", "400"))      # like tbf's latency 400ms
 CC = os.environ.get("BENCH_TCP_CC", "")                             # bbr or reno; empty: host default
+TRACE = os.environ.get("BENCH_LINK_TRACE", "")
+TRACE_STEP = float(os.environ.get("BENCH_LINK_TRACE_MS", "100")) / 1000.0
 
 TUNSETIFF = 0x400454CA
 IFF_TUN = 0x0001
@@ -131,6 +135,8 @@ class Link(threading.Thread):
         ctl = os.open(self.control, os.O_RDWR | os.O_NONBLOCK)  # RDWR: never sees EOF when writers go
         pending = b""
         last_stats = 0.0
+        trace = open(TRACE, "w") if TRACE else None
+        started = last_trace = time.monotonic()
         while not self.stopping:
             now = time.monotonic()
             dues = [d.next_due() for d in self.fds.values() if d.next_due() is not None]
@@ -161,6 +167,13 @@ class Link(threading.Thread):
             if now - last_stats >= 0.5:
                 self.write_stats()
                 last_stats = now
+            if trace and now - last_trace >= TRACE_STEP:
+                down, up = self.fds.values()
+                trace.write(f"{now - started:.2f} {down.bytes} {up.bytes} {int(self.down)}\n")
+                trace.flush()
+                last_trace = now
+        if trace:
+            trace.close()
 
 
 def cleanup():
