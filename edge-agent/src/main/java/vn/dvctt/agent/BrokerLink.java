@@ -30,9 +30,7 @@ public interface BrokerLink extends AutoCloseable {
     /**
      * Subscribes to one exact topic (no wildcards: the agent only reads its own topics) now if connected
      * and again after every reconnect, since the agent connects with clean start and the broker forgets
-     * subscriptions with the session. After a reconnect, topics that carry retained state are renewed
-     * a little later than the others (PahoBrokerLink.RETAINED_RESUBSCRIBE_DELAY), so their retained
-     * messages arrive again then.
+     * subscriptions with the session.
      *
      * <p>The handler runs on the client's thread: it must hand the message on quickly and never throw.
      *
@@ -40,7 +38,7 @@ public interface BrokerLink extends AutoCloseable {
      */
     CompletableFuture<Void> subscribe(String topic, int qos, MessageHandler handler);
 
-    /** Called on the client's thread after every (re)connect, once subscriptions were renewed or, for retained state after a reconnect, scheduled. */
+    /** Called on the client's thread after every (re)connect, once subscriptions were renewed. */
     void onConnected(Runnable listener);
 
     boolean isConnected();

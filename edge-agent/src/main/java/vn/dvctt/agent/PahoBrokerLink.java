@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -53,19 +52,9 @@ public final class PahoBrokerLink implements BrokerLink {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    private static final long REDIAL_MILLIS = 100;
+    private static final long REDIAL_MILLIS = 250;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long QUIESCE_MILLIS = 1_000;
-    /**
-     * After a reconnect, topics that carry retained state (manifest, brief) are subscribed to again only
-     * this long after the others. Why: the broker answers such a subscription with the retained message at
-     * QoS 1, and the embedded broker (HiveMQ) sends a client nothing more until that message is
-     * acknowledged, so a manifest re-sent with the chunk requests held back their answers a whole round
-     * trip (0.2 s of idle village link at every reconnect, seen in captures of {@code -Pbench-sync-link}).
-     * Once the chunk stream runs, the sockets hold more than a round trip of it and the pause costs nothing.
-     * Nothing is missed: what was retained meanwhile arrives with the late subscription.
-     */
-    static final Duration RETAINED_RESUBSCRIBE_DELAY = Duration.ofSeconds(2);
 
     private final AgentConfig config;
     private final String agentVersion;
@@ -77,7 +66,6 @@ public final class PahoBrokerLink implements BrokerLink {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean everConnected = new AtomicBoolean();
-    private final AtomicLong connections = new AtomicLong();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
 
@@ -120,7 +108,7 @@ public final class PahoBrokerLink implements BrokerLink {
         o.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         o.setAutomaticReconnect(false); // we reconnect ourselves, with jitter (see the class comment)
         if (config.brokerUrl().startsWith("tcp://")) {
-            // a connect waiting out a cut link resumes within a tenth of a second of its return, not after
+            // a connect waiting out a cut link resumes within a quarter second of its return, not after
             // the kernel's next SYN retry (1, 3, 7 s); TLS keeps Paho's own factory
             o.setSocketFactory(new RedialingSocketFactory(REDIAL_MILLIS));
         }
@@ -205,22 +193,6 @@ public final class PahoBrokerLink implements BrokerLink {
             sendSubscribe(topic, subscription);
         }
         return subscription.granted();
-    }
-
-    /** The late half of a reconnect's subscriptions (see {@link #RETAINED_RESUBSCRIBE_DELAY}); on the timer thread. */
-    private void resubscribeRetained(long connection) {
-        if (closed.get() || connection != connections.get() || !client.isConnected()) {
-            return; // a newer connection renews them itself
-        }
-        subscriptions.forEach((topic, subscription) -> {
-            if (carriesRetainedState(topic)) {
-                sendSubscribe(topic, subscription);
-            }
-        });
-    }
-
-    static boolean carriesRetainedState(String topic) {
-        return Topics.parse(topic).map(parsed -> parsed.channel().retained()).orElse(false);
     }
 
     @Override
@@ -351,16 +323,10 @@ public final class PahoBrokerLink implements BrokerLink {
                 if (closed.get()) {
                     return; // a reconnect racing close() must not announce a device that is going away
                 }
-                long connection = connections.incrementAndGet();
-                boolean again = everConnected.getAndSet(true);
-                if (again) {
+                if (everConnected.getAndSet(true)) {
                     log.info("Reconnected to {}", serverUri);
                 }
-                subscriptions.forEach((topic, subscription) -> {
-                    if (!again || !carriesRetainedState(topic)) {
-                        sendSubscribe(topic, subscription);
-                    }
-                });
+                subscriptions.forEach(PahoBrokerLink.this::sendSubscribe);
                 announceOnline();
                 for (Runnable listener : connectedListeners) {
                     try {
@@ -368,9 +334,6 @@ public final class PahoBrokerLink implements BrokerLink {
                     } catch (RuntimeException e) {
                         log.error("A connection listener failed", e);
                     }
-                }
-                if (again) {
-                    schedule(() -> resubscribeRetained(connection), RETAINED_RESUBSCRIBE_DELAY.toMillis());
                 }
             } catch (RuntimeException e) {
                 log.error("Announcing ONLINE failed", e);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,45 +163,6 @@ class PahoBrokerLinkIT {
         // Paho's reconnect back-off is 1 s, then 2 s: a surviving cycle would knock within 3 s
         assertThat(subscriber.poll(Duration.ofSeconds(4))).as("no ONLINE after close").isNull();
         assertThat(reachableAgain.connectionsAccepted()).isZero();
-    }
-
-    @Test
-    void afterAReconnectRetainedStateIsAskedForAgainOnlyOnceTheOtherSubscriptionsRun() throws Exception {
-        String manifestTopic = Topics.device(deviceId, Channel.MANIFEST);
-        String chunkTopic = Topics.device(deviceId, Channel.CHUNK);
-        Subscriber server = new Subscriber(brokerUrl);
-        others.add(server);
-        server.client.publish(manifestTopic, "manifest".getBytes(StandardCharsets.US_ASCII), 1, true);
-        try {
-            TcpProxy proxy = proxy();
-            PahoBrokerLink agent = agentVia(proxy.port());
-            BlockingQueue<Long> manifests = new LinkedBlockingQueue<>();
-            BlockingQueue<Long> chunks = new LinkedBlockingQueue<>();
-            BlockingQueue<Long> connects = new LinkedBlockingQueue<>();
-            agent.subscribe(manifestTopic, Channel.MANIFEST.qos(), (topic, payload) -> manifests.add(System.nanoTime()));
-            agent.subscribe(chunkTopic, Channel.CHUNK.qos(), (topic, payload) -> chunks.add(System.nanoTime()));
-            agent.onConnected(() -> connects.add(System.nanoTime()));
-            agent.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(manifests.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("retained manifest at the first connect").isNotNull();
-            connects.clear();
-
-            proxy.cutConnections();
-            Long reconnected = connects.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(reconnected).as("reconnected").isNotNull();
-            Thread.sleep(300); // the broker has the chunk subscription by now
-            server.client.publish(chunkTopic, new byte[] {1}, 0, false);
-
-            Long chunk = chunks.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            Long manifest = manifests.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(chunk).as("chunks flow at once after the reconnect").isNotNull();
-            assertThat(manifest).as("the retained manifest comes again").isNotNull();
-            assertThat(chunk).as("chunks before the retained manifest").isLessThan(manifest);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(manifest - reconnected))
-                    .isGreaterThanOrEqualTo(PahoBrokerLink.RETAINED_RESUBSCRIBE_DELAY.toMillis() - 50);
-            assertThat(manifests.poll(500, TimeUnit.MILLISECONDS)).as("asked for once").isNull();
-        } finally {
-            server.client.publish(manifestTopic, new byte[0], 1, true);
-        }
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
