@@ -52,7 +52,7 @@ public final class PahoBrokerLink implements BrokerLink {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    private static final long REDIAL_MILLIS = 250;
+    private static final long REDIAL_MILLIS = 100;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long QUIESCE_MILLIS = 1_000;
 
@@ -108,7 +108,7 @@ public final class PahoBrokerLink implements BrokerLink {
         o.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         o.setAutomaticReconnect(false); // we reconnect ourselves, with jitter (see the class comment)
         if (config.brokerUrl().startsWith("tcp://")) {
-            // a connect waiting out a cut link resumes within a quarter second of its return, not after
+            // a connect waiting out a cut link resumes within a tenth of a second of its return, not after
             // the kernel's next SYN retry (1, 3, 7 s); TLS keeps Paho's own factory
             o.setSocketFactory(new RedialingSocketFactory(REDIAL_MILLIS));
         }

@@ -33,7 +33,7 @@ import javax.net.SocketFactory;
  */
 final class RedialingSocketFactory extends SocketFactory {
 
-    static final int MAX_DIALS = 16;
+    static final int MAX_DIALS = 40; // 4 s of redials at the agent's 100 ms: then the kernel's own SYN retries carry on
 
     private final long redialMillis;
 
