@@ -39,7 +39,7 @@ class PahoThreadsTest {
     void connectIsSentRightAfterTheTcpHandshake() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             long millis = millisFromHandshakeToConnect(new PahoThreads(timers));
-            assertThat(millis).as("attempt %d", attempt).isLessThan(80);
+            assertThat(millis).as("attempt %d: Paho alone takes 300 ms", attempt).isLessThan(150);
         }
     }
 
