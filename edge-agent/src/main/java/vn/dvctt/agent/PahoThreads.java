@@ -25,7 +25,7 @@ import org.eclipse.paho.mqttv5.client.internal.CommsSender;
  * every 100 ms. It starts the thread while holding the lock the new thread needs to say it runs, so
  * the first poll always misses and every connect sat 3 × 100 ms on an open TCP connection: 0.3 s of
  * each reconnect after a village link comes back (seen in the link trace of {@code -Pbench-sync-link}).
- * Here a watcher on the timer thread wakes the taskThreads thread from that poll as soon as the
+ * Here a watcher on the timer thread wakes the connecting thread from that poll as soon as the
  * component runs. The wake-up is an interrupt, delivered only to a thread this executor started for
  * Paho's connect and only while it sleeps; Paho's poll swallows it and polls again. A late interrupt
  * can only cut another of those sleeps short: the connect thread does no interruptible I/O after the
