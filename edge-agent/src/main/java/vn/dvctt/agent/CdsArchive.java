@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,8 +66,8 @@ final class CdsArchive {
                     out.println("building the CDS archive failed: " + failure);
                     return 1;
                 }
-                // the running agent may still map the old archive: replace it by a rename, never in place
-                move(fresh, archive);
+                // the running agent may still map the old archive: replace it by an (atomic, same-directory) rename
+                Files.move(fresh, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.writeString(keyFile, key, StandardCharsets.UTF_8);
             } finally {
                 Files.deleteIfExists(classList);
@@ -121,13 +120,5 @@ final class CdsArchive {
             return "exit " + dump.exitValue() + (text.isEmpty() ? "" : ": " + text.substring(Math.max(0, text.length() - 2000)));
         }
         return null;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

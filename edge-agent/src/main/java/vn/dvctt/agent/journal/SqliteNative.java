@@ -2,7 +2,6 @@ package vn.dvctt.agent.journal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -79,11 +78,8 @@ final class SqliteNative {
         Path part = Files.createTempFile(dir, fileName, ".part");
         try (InputStream in = url.openStream()) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // same directory, so the rename is atomic: a running agent never loads a half-written library
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);
         }
